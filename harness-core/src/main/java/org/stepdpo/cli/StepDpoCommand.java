@@ -1,0 +1,13 @@
+package org.stepdpo.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+/** The {@code stepdpo} command: every user-facing job is one of its subcommands. */
+@TopCommand
+@Command(name = "stepdpo", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Step-DPO harness: grade, evaluate, localize first wrong steps, train and report.",
+        subcommands = {})
+public class StepDpoCommand {
+}
