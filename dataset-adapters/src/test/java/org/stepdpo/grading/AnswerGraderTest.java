@@ -1,0 +1,40 @@
+package org.stepdpo.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.stepdpo.data.Grade;
+
+class AnswerGraderTest {
+
+    @Test
+    void reasonNamesTheExtractionAndTheRule() {
+        Grade g = new AnswerGrader(ExtractionOptions.markersOnly()).grade("so the value is $\\boxed{0.5}$", "\\frac{1}{2}");
+        assertThat(g.correct()).isTrue();
+        assertThat(g.extracted()).isEqualTo("0.5");
+        assertThat(g.reason()).isEqualTo("boxed: numeric 0.5 == \\frac{1}{2}");
+    }
+
+    @Test
+    void noAnswerIsIncorrect() {
+        Grade g = new AnswerGrader(ExtractionOptions.markersOnly()).grade("I think it is 5", "5");
+        assertThat(g).isEqualTo(new Grade(null, false, "no answer found"));
+        assertThat(new AnswerGrader(ExtractionOptions.withLastNumberFallback()).grade("I think it is 5", "5").correct())
+                .isTrue();
+    }
+
+    @Test
+    void wrongAnswerExplainsTheDifference() {
+        Grade g = new AnswerGrader(ExtractionOptions.markersOnly()).grade("The answer is: (2, 1)", "(1,2)");
+        assertThat(g.correct()).isFalse();
+        assertThat(g.extracted()).isEqualTo("(2, 1)");
+        assertThat(g.reason()).startsWith("answer-is: element 1 differs");
+    }
+
+    @Test
+    void setsIgnoreOrder() {
+        Grade g = new AnswerGrader(ExtractionOptions.markersOnly()).grade("\\boxed{\\{2, 1\\}}", "\\{1,2\\}");
+        assertThat(g.correct()).isTrue();
+        assertThat(g.reason()).isEqualTo("boxed: sets equal ignoring order");
+    }
+}
