@@ -59,6 +59,18 @@ public final class JsonRecord {
         return optionalString(field).orElseThrow(() -> missing(field));
     }
 
+    /** A string field that must be present; unlike {@link #requireString} it may be empty (model outputs can be). */
+    public String requireText(String field) {
+        if (!has(field)) {
+            throw missing(field);
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            throw error(field, "must be a string, got " + describe(value));
+        }
+        return value.textValue();
+    }
+
     /** A string field that may be absent or null; when present it must be a non-blank string. */
     public Optional<String> optionalString(String field) {
         if (!has(field)) {

@@ -88,7 +88,7 @@ public final class AnswerComparator {
         return c.values(p.text(), r.text());
     }
 
-    /** "B", "(B)" (and, for predictions, "(B) 12"): a multiple-choice letter A–E. */
+    /** "B", "(B)" (and, for predictions, "(B) 12", "B) 12"): a multiple-choice letter A–E. */
     static Character choiceLetter(String s, boolean allowTrailing) {
         if (s.length() == 1 && s.charAt(0) >= 'A' && s.charAt(0) <= 'E') {
             return s.charAt(0);
@@ -96,6 +96,10 @@ public final class AnswerComparator {
         if (s.length() >= 3 && s.charAt(0) == '(' && s.charAt(2) == ')' && s.charAt(1) >= 'A' && s.charAt(1) <= 'E'
                 && (s.length() == 3 || allowTrailing)) {
             return s.charAt(1);
+        }
+        // "B) 12": a letter closed by a parenthesis, as option lists are often written
+        if (allowTrailing && s.length() >= 2 && s.charAt(1) == ')' && s.charAt(0) >= 'A' && s.charAt(0) <= 'E') {
+            return s.charAt(0);
         }
         return null;
     }
@@ -116,6 +120,10 @@ public final class AnswerComparator {
             deadline.check();
             if (p.equals(r)) {
                 return new Verdict(true, "identical after normalization");
+            }
+            Verdict relation = relations(p, r);
+            if (relation != null) {
+                return relation;
             }
             Structure sp = Structure.of(p);
             Structure sr = Structure.of(r);
@@ -157,6 +165,29 @@ public final class AnswerComparator {
                 return new Verdict(false, "different: " + describe(sp) + " vs " + describe(sr));
             }
             return unordered(sp, sr);
+        }
+
+        /**
+         * A reference inequality ("x>3", "-5\\le x\\le 5") against a predicted interval, or two inequalities:
+         * compared as intervals (see {@link SolutionInterval} for which directions count); null when neither applies.
+         */
+        private Verdict relations(String p, String r) {
+            String referenceInterval = SolutionInterval.of(r);
+            if (referenceInterval == null) {
+                return null;
+            }
+            String predictedInterval = SolutionInterval.of(p);
+            if (predictedInterval != null) {
+                Verdict v = values(predictedInterval, referenceInterval);
+                return new Verdict(v.equivalent(), "inequalities as intervals: " + v.reason());
+            }
+            Kind predicted = Structure.of(p).kind;
+            if (predicted == Kind.TUPLE || predicted == Kind.UNION) {
+                Verdict v = values(p, referenceInterval);
+                return new Verdict(v.equivalent(), "reference inequality as the interval " + shorten(referenceInterval)
+                        + ": " + v.reason());
+            }
+            return null;
         }
 
         private Verdict ordered(Structure sp, Structure sr, String success) {
@@ -217,6 +248,10 @@ public final class AnswerComparator {
             if (pe >= 0) {
                 return equations(p, pe, r, re);
             }
+            Verdict base = baseSubscript(p, r);
+            if (base != null) {
+                return base;
+            }
             BigDecimal a = plainNumber(p);
             BigDecimal b = plainNumber(r);
             if (a != null && b != null) {
@@ -246,7 +281,40 @@ public final class AnswerComparator {
                 }
                 return numbers(x, y, p, r);
             }
-            return identity(ep, er, vars.size(), p, r);
+            Verdict v = identity(ep, er, vars.size(), p, r);
+            if (!v.equivalent() && vars.only("i")) {
+                // i is the only unknown, so it is the imaginary unit: i^2 = -1 decides "i^2" vs "-1"
+                String pr = ImaginaryUnit.reducePowers(p);
+                String rr = ImaginaryUnit.reducePowers(r);
+                if (!pr.equals(p) || !rr.equals(r)) {
+                    Verdict reduced = scalars(pr, rr);
+                    return new Verdict(reduced.equivalent(), "powers of i reduced: " + reduced.reason());
+                }
+            }
+            return v;
+        }
+
+        /**
+         * "1011_2" vs "1011": the subscript names the base the digits are written in (MATH writes answers so),
+         * and the same digits without it are the same answer. Null when neither side is a base-subscripted
+         * numeral against a bare numeral.
+         */
+        private Verdict baseSubscript(String p, String r) {
+            int pb = numeralBase(p);
+            int rb = numeralBase(r);
+            if ((pb > 0) == (rb > 0)) {
+                return null;
+            }
+            String subscripted = pb > 0 ? p : r;
+            String bare = pb > 0 ? r : p;
+            int base = Math.max(pb, rb);
+            String digits = subscripted.substring(0, subscripted.indexOf('_'));
+            if (!isNumeral(bare, base)) {
+                return null;
+            }
+            boolean same = digits.equalsIgnoreCase(bare);
+            return new Verdict(same, "base-" + base + " numeral " + shorten(subscripted) + (same ? " == " : " != ")
+                    + shorten(bare));
         }
 
         private Verdict equations(String p, int pe, String r, int re) {
@@ -383,6 +451,49 @@ public final class AnswerComparator {
             }
         }
         return -1;
+    }
+
+    /** The base of a numeral written "digits_base" ("1011_2", "A3_{16}"), or 0 when {@code s} is not one. */
+    static int numeralBase(String s) {
+        int underscore = s.indexOf('_');
+        if (underscore <= 0 || underscore > 64) {
+            return 0;
+        }
+        String sub = s.substring(underscore + 1);
+        if (sub.startsWith("{") && sub.endsWith("}")) {
+            sub = sub.substring(1, sub.length() - 1);
+        }
+        if (sub.isEmpty() || sub.length() > 2 || !sub.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        int base = Integer.parseInt(sub);
+        return base >= 2 && base <= 16 && isNumeral(s.substring(0, underscore), base) ? base : 0;
+    }
+
+    /**
+     * Digits (0-9, then A-F) all below {@code base}, at least one of them a decimal digit, with an optional
+     * leading minus and one radix point ("-221", "0.0011").
+     */
+    private static boolean isNumeral(String s, int base) {
+        if (s.isEmpty() || s.length() > 64) {
+            return false;
+        }
+        boolean decimalDigit = false;
+        boolean point = false;
+        for (int k = s.charAt(0) == '-' ? 1 : 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '.' && !point && k > 0 && k + 1 < s.length()) {
+                point = true;
+                continue;
+            }
+            int d = Character.isDigit(c) ? c - '0' : (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f')
+                    ? Character.toUpperCase(c) - 'A' + 10 : -1;
+            if (d < 0 || d >= base) {
+                return false;
+            }
+            decimalDigit |= Character.isDigit(c);
+        }
+        return decimalDigit;
     }
 
     /** "x", "y_1", "f(x)", "\theta", "a+b" (a named quantity on the left of "="), not a number. */

@@ -296,30 +296,53 @@ public final class AnswerExtractor {
         return content.isEmpty() ? null : new Extraction(content, ExtractionMethod.HASHES, p);
     }
 
-    /** The last number (with sign, decimals, thousands separators or a slash fraction) at or after {@code from}. */
+    /**
+     * The last number (with sign, decimals, thousands separators or a slash fraction) at or after {@code from}.
+     * Step numbers ("Step 3:", the Step-DPO format's markers) count nothing and are skipped; each skip moves
+     * the scan left, so the whole search stays linear in the text.
+     */
     private static Extraction lastNumber(String text, int from) {
         int end = text.length() - 1;
-        while (end >= from && !Character.isDigit(text.charAt(end))) {
-            end--;
-        }
-        if (end < from) {
-            return null;
-        }
-        int start = end;
-        while (start > from) {
-            char c = text.charAt(start - 1);
-            if (Character.isDigit(c)) {
-                start--;
-            } else if ((c == '.' || c == ',' || c == '/') && start - 2 >= from && Character.isDigit(text.charAt(start - 2))) {
-                start--;
-            } else {
-                break;
+        while (true) {
+            while (end >= from && !Character.isDigit(text.charAt(end))) {
+                end--;
             }
+            if (end < from) {
+                return null;
+            }
+            int start = end;
+            while (start > from) {
+                char c = text.charAt(start - 1);
+                if (Character.isDigit(c)) {
+                    start--;
+                } else if ((c == '.' || c == ',' || c == '/') && start - 2 >= from && Character.isDigit(text.charAt(start - 2))) {
+                    start--;
+                } else {
+                    break;
+                }
+            }
+            if (isStepMarker(text, start)) {
+                end = start - 1;
+                continue;
+            }
+            if (start > from && text.charAt(start - 1) == '-') {
+                start--;
+            }
+            return new Extraction(text.substring(start, end + 1), ExtractionMethod.LAST_NUMBER, start);
         }
-        if (start > from && text.charAt(start - 1) == '-') {
-            start--;
+    }
+
+    /** Whether the number at {@code start} is numbered by the word "Step" ("Step 3:", "step 2", "Step #4"). */
+    private static boolean isStepMarker(String text, int start) {
+        int k = start - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '#')) {
+            k--;
         }
-        return new Extraction(text.substring(start, end + 1), ExtractionMethod.LAST_NUMBER, start);
+        if (k == start - 1 || k < 3) {
+            return false;
+        }
+        boolean word = text.regionMatches(true, k - 3, "step", 0, 4);
+        return word && (k - 4 < 0 || !Character.isLetter(text.charAt(k - 4)));
     }
 
     /** Cuts "5 apples. I hope it is correct." at the end of its first sentence. */

@@ -16,7 +16,7 @@ final class AnswerNormalizer {
     }
 
     private static final String[][] REPLACEMENTS = {
-            {"\\displaystyle", ""}, {"\\dfrac", "\\frac"}, {"\\tfrac", "\\frac"},
+            {"\\displaystyle", ""}, {"\\dfrac", "\\frac"}, {"\\tfrac", "\\frac"}, {"\\cfrac", "\\frac"},
             {"\\dbinom", "\\binom"}, {"\\tbinom", "\\binom"},
             {"\\left.", ""}, {"\\right.", ""}, {"\\left", ""}, {"\\right", ""},
             {"\\bigl", ""}, {"\\bigr", ""}, {"\\Bigl", ""}, {"\\Bigr", ""},
@@ -29,6 +29,9 @@ final class AnswerNormalizer {
             {"\\lvert", "|"}, {"\\rvert", "|"}, {"\\vert", "|"}, {"\\mid", "|"},
             {"\\leq", "\\le"}, {"\\geq", "\\ge"}, {"\\leqslant", "\\le"}, {"\\geqslant", "\\ge"},
             {"\\neq", "\\ne"}, {"\\dots", "\\ldots"}, {"\\cdots", "\\ldots"},
+            {"\\lt", "<"}, {"\\gt", ">"}, {"≤", "\\le"}, {"≥", "\\ge"}, {"\\geslant", "\\ge"}, {"\\leslant", "\\le"},
+            // the whole real line, as Qwen2.5-Math's strip_string and math_verify read it
+            {"\\mathbb{R}", "(-\\infty,\\infty)"}, {"\\mathbb R", "(-\\infty,\\infty)"},
     };
 
     /** Commands whose argument is shown as text; their content is kept (or dropped when it is a unit). */
@@ -50,6 +53,7 @@ final class AnswerNormalizer {
             s = LatexText.replace(s, r[0], r[1]);
         }
         s = simplifySingleCharacterGroups(s);
+        s = RepeatingDecimal.replaceAll(s);
         deadline.check();
         s = unwrapText(s, 0, deadline);
         boolean percent = false;
@@ -57,12 +61,13 @@ final class AnswerNormalizer {
             percent = true;
             s = s.replace("%", "");
         }
+        s = NumberWords.replaceWhole(s);
         s = s.replace(" and ", ", ").replace(" or ", ", ");
         s = AnswerExtractor.stripMathDelimiters(s);
         String withoutUnit = dropTrailingWords(s);
         if (withoutUnit != s) {
             String dropped = s.substring(withoutUnit.length()).strip();
-            percent |= dropped.startsWith("percent");
+            percent |= dropped.startsWith("percent") || dropped.equals("pct");
             s = withoutUnit;
         }
         s = dropMembershipPrefix(s);
@@ -123,7 +128,7 @@ final class AnswerNormalizer {
             if (word.equals("and") || word.equals("or")) {
                 out.append(", ");
             } else if (isUnitText(word) && !command.startsWith("\\textbf") && endsWithValue(out)) {
-                if (word.startsWith("percent")) {
+                if (word.startsWith("percent") || word.equals("pct")) {
                     out.append('%');
                 }
                 i = skipUnitPower(s, i);

@@ -29,6 +29,11 @@ final class ExpressionParser {
         int size() {
             return index.size();
         }
+
+        /** Whether {@code name} is the one and only variable seen. */
+        boolean only(String name) {
+            return index.size() == 1 && index.containsKey(name);
+        }
     }
 
     /** The text is not an expression this parser understands. */

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "stepdpo", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Step-DPO harness: grade, evaluate, localize first wrong steps, train and report.",
-        subcommands = {})
+        subcommands = {EvalCommand.class, LeaderboardCommand.class, BenchCommand.class})
 public class StepDpoCommand {
 }

@@ -1,0 +1,25 @@
+package org.stepdpo.cli;
+
+import java.io.UncheckedIOException;
+import org.stepdpo.data.DatasetException;
+import picocli.CommandLine;
+
+/**
+ * Turns the errors a user can fix (a bad data file, a wrong option value, an unreadable file) into one
+ * clear line and exit code 2; anything else is a bug and keeps its stack trace.
+ */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    static final int USER_ERROR = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof DatasetException || e instanceof IllegalArgumentException
+                || e instanceof UncheckedIOException || e instanceof IllegalStateException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return USER_ERROR;
+        }
+        e.printStackTrace(cmd.getErr());
+        return 1;
+    }
+}
