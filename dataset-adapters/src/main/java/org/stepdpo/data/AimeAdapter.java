@@ -15,7 +15,7 @@ public final class AimeAdapter extends JsonlDatasetAdapter {
     private static final Pattern INTEGER = Pattern.compile("\\d{1,3}");
 
     public AimeAdapter() {
-        super(ExtractionOptions.markersOnly());
+        super(ExtractionOptions.withLastNumberFallback());
     }
 
     @Override

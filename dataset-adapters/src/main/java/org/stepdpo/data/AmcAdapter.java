@@ -13,7 +13,7 @@ import java.util.Map;
 public final class AmcAdapter extends JsonlDatasetAdapter {
 
     public AmcAdapter() {
-        super(ExtractionOptions.markersOnly());
+        super(ExtractionOptions.withLastNumberFallback());
     }
 
     @Override

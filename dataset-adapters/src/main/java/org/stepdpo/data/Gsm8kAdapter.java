@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * GSM8K (openai/grade-school-math): {@code question}, and {@code answer} = reasoning with
  * {@code <<48/2=24>>} calculator notes, then {@code #### 72}. The reference answer is the number after
- * {@code ####} without thousands commas; the reference solution is the reasoning as written, and
+ * {@code ####} without thousands commas; the reference solution is the answer text as written (a complete
+ * solution, {@code ####} line included, so that {@code eval --reference} grades what the file says), and
  * metadata {@value #PLAIN_SOLUTION} holds it without the calculator notes. Grading falls back to the
  * last number of a completion, since GSM8K answers are plain numbers.
  */
@@ -52,6 +53,6 @@ public final class Gsm8kAdapter extends JsonlDatasetAdapter {
             metadata.put(PLAIN_SOLUTION, CALCULATOR_NOTE.matcher(reasoning).replaceAll(""));
         }
         return new Problem(problemId(record, null, idPrefix), record.row(), question,
-                reasoning.isEmpty() ? null : reasoning, finalAnswer.replace(",", ""), metadata);
+                answer.strip(), finalAnswer.replace(",", ""), metadata);
     }
 }

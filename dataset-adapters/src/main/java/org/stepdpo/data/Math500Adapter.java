@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Math500Adapter extends JsonlDatasetAdapter {
 
     public Math500Adapter() {
-        super(ExtractionOptions.markersOnly());
+        super(ExtractionOptions.withLastFormulaFallback());
     }
 
     @Override

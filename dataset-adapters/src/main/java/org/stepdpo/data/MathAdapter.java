@@ -13,7 +13,7 @@ import java.util.Map;
 public final class MathAdapter extends JsonlDatasetAdapter {
 
     public MathAdapter() {
-        super(ExtractionOptions.markersOnly());
+        super(ExtractionOptions.withLastFormulaFallback());
     }
 
     @Override

@@ -13,12 +13,14 @@ final class RepeatingDecimal {
     private static final String OVERLINE = "\\overline";
     /** Longer digit strings are not something an answer repeats; they stay as written. */
     private static final int MAX_DIGITS = 30;
+    private static final int MAX_ANSWER = 2_000;
 
     private RepeatingDecimal() {
     }
 
     static String replaceAll(String s) {
-        if (!s.contains(OVERLINE)) {
+        // a longer answer is not a number; the cap also bounds the brace matching on unbalanced input
+        if (s.length() > MAX_ANSWER || !s.contains(OVERLINE)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());

@@ -47,12 +47,13 @@ class Gsm8kAdapterTest {
     }
 
     @Test
-    void referenceSolutionKeepsTheReasoningAndMetadataHasItWithoutCalculatorNotes() {
+    void referenceSolutionIsTheWholeAnswerAndMetadataHasTheReasoningWithoutCalculatorNotes() {
         Problem first = adapter.load(file, Fixtures.SKIP_INVALID).problems().get(0);
 
         assertThat(first.question()).startsWith("Mia has 3 boxes");
         assertThat(first.referenceSolution()).isEqualTo(
-                "She had 3 * 12 = <<3*12=36>>36 pencils.\nAfter giving 5 away she has 36 - 5 = <<36-5=31>>31 pencils.");
+                "She had 3 * 12 = <<3*12=36>>36 pencils.\nAfter giving 5 away she has 36 - 5 = <<36-5=31>>31 pencils.\n#### 31");
+        assertThat(adapter.grade(first, first.referenceSolution()).correct()).isTrue();
         assertThat(first.metadata()).containsEntry(Gsm8kAdapter.PLAIN_SOLUTION,
                 "She had 3 * 12 = 36 pencils.\nAfter giving 5 away she has 36 - 5 = 31 pencils.");
     }

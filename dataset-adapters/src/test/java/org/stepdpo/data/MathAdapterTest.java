@@ -54,9 +54,9 @@ class MathAdapterTest {
     }
 
     @Test
-    void gradesWithAnswerMarkersOnlyAgainstTheBoxedAnswer() {
+    void gradesAgainstTheBoxedAnswerFallingBackToTheLastFormula() {
         Problem problem = adapter.load(file, Fixtures.SKIP_INVALID).problems().get(0);
-        AnswerGrader expected = new AnswerGrader(ExtractionOptions.markersOnly());
+        AnswerGrader expected = new AnswerGrader(ExtractionOptions.withLastFormulaFallback());
 
         for (String completion : List.of("\\frac{3}{4}", "so $\\boxed{\\frac{3}{4}}$", "The answer is 3/4.",
                 "we get 3/4", "\\boxed{\\frac{1}{4}}", "")) {
@@ -64,5 +64,8 @@ class MathAdapterTest {
                     .isEqualTo(expected.grade(completion, "\\frac{3}{4}"));
         }
         assertThat(adapter.grade(problem, "\\boxed{\\frac{1}{4}}").correct()).isFalse();
+        // Without a box, the last formula is the answer (as human graders read such solutions).
+        assertThat(adapter.grade(problem, "Adding, the sum is $\\frac{3}{4}$.").correct()).isTrue();
+        assertThat(adapter.grade(problem, "Adding, the sum is $\\frac{3}{5}$.").correct()).isFalse();
     }
 }

@@ -48,6 +48,64 @@ class AnswerComparatorTest {
         assertThat(v.reason()).isNotBlank();
     }
 
+    /**
+     * Answer forms that the community graders (Qwen2.5-Math's {@code strip_string}/{@code math_equal},
+     * math_verify, the MATH/PRM800K normalizer) accept as the reference; columns: predicted <> reference.
+     */
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource(delimiterString = " <> ", quoteCharacter = '"', value = {
+            // the imaginary unit: order of terms, and powers of i when i is the only unknown
+            "3+2i <> 2i+3", "-1+2i <> 2i-1", "\\frac{1}{2}+\\frac{\\sqrt{3}}{2}i <> \\frac{1+i\\sqrt{3}}{2}",
+            "i^2 <> -1", "i^{3} <> -i", "2i^2+i <> i-2", "i^{102} <> -1",
+            // infinity, intervals, unions, the real line
+            "(-\\infty,2)\\cup(3,\\infty) <> (-\\infty, 2) \\cup (3, \\infty)", "\\left[-2, \\infty\\right) <> [-2,\\infty)",
+            "(-\\infty, \\infty) <> \\mathbb{R}", "x \\in \\mathbb{R} <> (-\\infty,\\infty)", "\\emptyset <> \\varnothing",
+            "\\pm 3 <> 3, -3", "\\{-1, 1\\} <> \\pm 1",
+            // a reference inequality accepts the interval (math_verify), two inequalities compare as intervals
+            "(3,\\infty) <> x>3", "[3,\\infty) <> x \\ge 3", "(3,5) <> 3<x<5", "[-5,5] <> -5 \\le x \\le 5",
+            "(-\\infty,-2) <> -2>x", "[1,2) <> 1 \\leq x < 2", "3<x <> x>3",
+            "(-\\infty,-1]\\cup[1,\\infty) <> x \\le -1 \\text{ or } x \\ge 1",
+            // numerals with a base subscript (MATH writes them so), with or without the subscript
+            "1011_2 <> 1011", "1011 <> 1011_{2}", "-221 <> -221_3", "0.0011 <> 0.0011_{2}", "152A <> 152A_{11}",
+            // repeating decimals are the fraction they denote
+            "0.\\overline{3} <> \\frac{1}{3}", "0.1\\overline{6} <> \\frac16", "2.\\overline{09} <> \\frac{23}{11}",
+            "-0.\\overline{36} <> -\\frac{4}{11}", "0.\\overline{3} <> 0.3333",
+            // numbers written in words (Qwen2.5-Math's word2number step)
+            "five <> 5", "\\text{Twenty-One} <> 21", "one hundred and five <> 105", "two thousand twenty <> 2020",
+            // text answers ignore case and wrappers
+            "\\text{Evelyn} <> Evelyn", "evelyn <> \\text{Evelyn}", "odd <> \\text{odd}", "\\text{No solution} <> no solution",
+            // money, percent, units, separators, trailing period
+            "\\$1,000.50 <> 1000.5", "5\\% <> 5", "5\\% <> 0.05", "28 pct <> 28\\%", "42. <> 42", "1 000 <> 1000",
+            "\\frac{9}{2} \\text{ inches} <> 4.5", "12\\text{ square units} <> 12", "6\\,\\text{hours} <> 6",
+            // fraction and root spellings, powers, mixed numbers
+            "\\cfrac{1}{3} <> 1/3", "\\frac12 <> 0.5", "\\dfrac{\\sqrt{3}}{2} <> \\frac{\\sqrt3}{2}", "2^{10} <> 1024",
+            "10^{-3} <> 0.001", "2 \\frac{1}{2} <> \\frac52",
+            // systems and choices
+            "x=2, y=3 <> (2,3)", "B) <> B", "B) 12 <> (B)", "\\mathbf{(B)} <> B",
+    })
+    void acceptsWhatTheCommunityGradersAccept(String predicted, String reference) {
+        AnswerComparator.Verdict v = comparator.compare(predicted, reference);
+        assertThat(v.equivalent()).as(v.reason()).isTrue();
+    }
+
+    /** Near misses the community graders reject; columns: predicted <> reference. */
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiterString = " <> ", quoteCharacter = '"', value = {
+            "1+i <> 1-i", "i^2 <> 1", "x^2 <> -1", "i^{3} <> i",
+            // a predicted inequality against a reference interval: the question asked for interval notation
+            "x>3 <> (3,\\infty)", "-5 \\le x \\le 5 <> [-5,5]",
+            "(-\\infty,-2] <> x<-2", "(3,\\infty) <> x<3", "x\\ge3 <> x>3", "(3,5] <> 3<x<5",
+            "1012 <> 1011_2", "11 <> 1011_2", "1011_3 <> 1011_2", "221 <> -221_3", "1021 <> 1021_2",
+            "0.\\overline{3} <> 0.3", "0.\\overline{36} <> \\frac{4}{10}", "\\overline{AB} <> 3",
+            "six <> 5", "two and three <> 5", "five apples <> \\text{five oranges}",
+            "\\text{even} <> \\text{odd}", "\\$1,001.50 <> 1000.5", "30^\\circ <> \\frac{\\pi}{6}", "3.14 <> \\pi",
+            "C) <> B", "-\\infty <> \\infty", "(-\\infty,\\infty) <> (0,\\infty)",
+    })
+    void rejectsWhatTheCommunityGradersReject(String predicted, String reference) {
+        AnswerComparator.Verdict v = comparator.compare(predicted, reference);
+        assertThat(v.equivalent()).as(v.reason()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} != {1}")
     @CsvSource(delimiterString = " <> ", quoteCharacter = '"', value = {
             "1001 <> 1000", "1,001 <> 1000", "0.5001 <> 0.5", "0.6 <> \\frac{1}{2}", "1/3 <> 0.33", "10^{4} <> 1000",

@@ -89,6 +89,25 @@ class AnswerExtractorTest {
     }
 
     @Test
+    void lastNumberSkipsStepMarkers() {
+        ExtractionOptions o = ExtractionOptions.withLastNumberFallback();
+        assertThat(extract("Step 1: She has 3 apples.\nStep 2: She buys 5 more, so 8 apples.\nStep 3:", o).answer())
+                .isEqualTo("8");
+        assertThat(extract("Step 1: 12 - 4 = 8\nStep 2.", o).answer()).isEqualTo("8");
+        assertThat(extract("Step 4: So there are 12 cookies left.\nStep #5: ", o).answer()).isEqualTo("12");
+        assertThat(extract("Footstep 7", o).answer()).isEqualTo("7");
+        assertThat(AnswerExtractor.extract("Step 1: think.\nStep 2:", o)).isEmpty();
+    }
+
+    @Test
+    void stepDpoAnswerLineWinsOverStepNumbers() {
+        Extraction e = extract("Step 1: 3 + 4 = 7.\nStep 2: 7 * 6 = 42.\nStep 3: The answer is: 42",
+                ExtractionOptions.withLastNumberFallback());
+        assertThat(e.answer()).isEqualTo("42");
+        assertThat(e.method()).isEqualTo(ExtractionMethod.ANSWER_IS);
+    }
+
+    @Test
     void lastFormulaSkipsVariableNamesAndPrefersALaterNumber() {
         ExtractionOptions o = ExtractionOptions.withLastFormulaFallback();
         assertThat(extract("Therefore, the area of the ellipse is \\(\\frac{8\\pi}{5}\\) square units.", o).answer())

@@ -32,6 +32,18 @@ class AnswerGraderTest {
     }
 
     @Test
+    void gradesTheAnswerFormsModelsWrite() {
+        AnswerGrader grader = new AnswerGrader(ExtractionOptions.withLastFormulaFallback());
+        assertThat(grader.grade("So $x = \\boxed{0.\\overline{6}}$.", "\\frac{2}{3}").correct()).isTrue();
+        assertThat(grader.grade("In base 2 this is $\\boxed{1011}$.", "1011_2").correct()).isTrue();
+        assertThat(grader.grade("The domain is $\\boxed{(3, \\infty)}$.", "x > 3").correct()).isTrue();
+        assertThat(grader.grade("The answer is: $\\textbf{(C)}\\ 12$", "\\text{(C)}").correct()).isTrue();
+        assertThat(grader.grade("The answer is: five", "5").correct()).isTrue();
+        Grade relation = grader.grade("The domain is $\\boxed{x > 3}$.", "(3,\\infty)");
+        assertThat(relation.correct()).as(relation.reason()).isFalse();
+    }
+
+    @Test
     void setsIgnoreOrder() {
         Grade g = new AnswerGrader(ExtractionOptions.markersOnly()).grade("\\boxed{\\{2, 1\\}}", "\\{1,2\\}");
         assertThat(g.correct()).isTrue();

@@ -76,6 +76,20 @@ class PathologicalInputTest {
     }
 
     @Test
+    void repeatingDecimalsInequalitiesAndPowersOfIStayCheap() {
+        long t = System.nanoTime();
+        assertFastAndIncorrect(grader.grade("\\boxed{0." + "\\overline{".repeat(200_000) + "}", "5"), t);
+        t = System.nanoTime();
+        assertFastAndIncorrect(grader.grade("\\boxed{" + "0.\\overline{3}".repeat(100_000) + "}", "5"), t);
+        t = System.nanoTime();
+        assertFastAndIncorrect(grader.grade("\\boxed{(1,2)}", "x<" + "1<".repeat(300_000) + "x"), t);
+        t = System.nanoTime();
+        assertFastAndIncorrect(grader.grade("\\boxed{" + "i^{2}".repeat(300) + "}", "i"), t);
+        t = System.nanoTime();
+        assertFastAndIncorrect(grader.grade("The answer is: " + "one hundred ".repeat(100_000), "100"), t);
+    }
+
+    @Test
     void largeSetsAreBoundedByTheDeadline() {
         StringBuilder big = new StringBuilder("\\{");
         for (int k = 0; k < 150; k++) {

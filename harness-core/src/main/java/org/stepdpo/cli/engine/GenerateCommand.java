@@ -1,0 +1,71 @@
+package org.stepdpo.cli.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stepdpo.engine.Completion;
+import org.stepdpo.engine.GenerationRequest;
+import org.stepdpo.engine.TorchLanguageModel;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.generation.SamplingParams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stepdpo generate}: continue one or more prompts with the native engine. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate continuations of prompts with a Hugging Face Qwen2/Llama checkpoint on libtorch.")
+public class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Hugging Face model folder (config.json, safetensors, tokenizer.json).")
+    Path model;
+
+    @Option(names = "--prompt", required = true, description = "Prompt text; repeat for a batch.")
+    List<String> prompts = new ArrayList<>();
+
+    @Option(names = "--device", defaultValue = "auto", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--precision", description = "fp32 or bf16 (default: fp32 on CPU, bf16 on CUDA).")
+    String precision;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus mass (default: ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "Keep the k most likely tokens, 0 = off (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--max-new-tokens", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}.")
+    int maxNewTokens;
+
+    @Option(names = "--stop", description = "Stop string; repeatable.")
+    List<String> stop = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first prompt; prompt i uses seed + i (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        SamplingParams params = new SamplingParams(temperature, topP, topK, maxNewTokens, stop);
+        try (TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device),
+                precision == null ? null : Precision.parse(precision))) {
+            List<GenerationRequest> requests = new ArrayList<>();
+            for (int i = 0; i < prompts.size(); i++) {
+                requests.add(new GenerationRequest(prompts.get(i), seed + i));
+            }
+            List<Completion> completions = lm.generate(requests, params);
+            for (int i = 0; i < completions.size(); i++) {
+                Completion c = completions.get(i);
+                if (completions.size() > 1) {
+                    System.out.println("=== prompt " + (i + 1) + " (" + c.tokenIds().length + " tokens, " + c.finishReason() + ")");
+                }
+                System.out.println(c.text());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package org.stepdpo.cli.engine;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.stepdpo.engine.ModelInitializer;
+import org.stepdpo.engine.model.Architecture;
+import org.stepdpo.engine.model.ModelConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stepdpo model init}: a seeded random model in Hugging Face layout. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Write a randomly initialised Qwen2 or Llama model (Hugging Face layout) into a folder.")
+public class ModelInitCommand implements Callable<Integer> {
+
+    @Option(names = "--arch", required = true, description = "qwen2 or llama.")
+    String arch;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--tokenizer", description = "tokenizer.json to use (default: the built-in byte-level tokenizer).")
+    Path tokenizer;
+
+    @Option(names = "--vocab-size", defaultValue = "0", description = "0 = tokenizer size rounded up to 64.")
+    int vocabSize;
+
+    @Option(names = "--hidden-size", defaultValue = "128")
+    int hiddenSize;
+
+    @Option(names = "--intermediate-size", defaultValue = "352")
+    int intermediateSize;
+
+    @Option(names = "--layers", defaultValue = "4")
+    int layers;
+
+    @Option(names = "--heads", defaultValue = "4")
+    int heads;
+
+    @Option(names = "--kv-heads", defaultValue = "2")
+    int kvHeads;
+
+    @Option(names = "--rope-theta", defaultValue = "10000")
+    double ropeTheta;
+
+    @Option(names = "--rms-norm-eps", defaultValue = "1e-6")
+    double rmsNormEps;
+
+    @Option(names = "--untied", description = "Separate lm_head instead of sharing the embedding.")
+    boolean untied;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Override
+    public Integer call() {
+        Architecture architecture = Architecture.fromModelType(arch.toLowerCase(Locale.ROOT));
+        ModelConfig config = ModelInitializer.initialize(new ModelInitializer.Spec(architecture, vocabSize, hiddenSize,
+                intermediateSize, layers, heads, kvHeads, ropeTheta, rmsNormEps, !untied, seed, tokenizer), out);
+        System.out.printf("wrote %s model to %s: vocab %d, hidden %d, %d layers, %d/%d heads%n", architecture.modelType(),
+                out, config.vocabSize(), config.hiddenSize(), config.numLayers(), config.numHeads(), config.numKvHeads());
+        return 0;
+    }
+}

@@ -1,0 +1,106 @@
+package org.stepdpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The eval and leaderboard commands end to end: files in, files out, runs in the database. */
+@QuarkusMainTest
+class EvalCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATA = "src/test/resources/eval/tiny-gsm8k.jsonl";
+
+    @Test
+    void gradesCompletionsWritesResultsAndStoresTheRun(QuarkusMainLauncher launcher, @TempDir Path out) throws Exception {
+        LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA,
+                "--completions", "src/test/resources/eval/tiny-completions.jsonl",
+                "--model", "tiny-model-e2e", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        assertThat(r.getOutput()).contains("tiny-model-e2e on gsm8k: accuracy 60.00%", "3/5 samples", "maj@3");
+
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertThat(lines).hasSize(5);
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertThat(second.get("idx").asInt()).isZero();
+        assertThat(second.get("sample").asInt()).isEqualTo(1);
+        assertThat(second.get("extracted").asText()).isEqualTo("7");
+        assertThat(second.get("correct").asBoolean()).isFalse();
+        assertThat(second.get("steps")).hasSize(1);
+        JsonNode paragraphs = JSON.readTree(lines.get(3)).get("steps");
+        assertThat(paragraphs).hasSize(3);
+        assertThat(JSON.readTree(lines.get(4)).get("extracted").asText()).isEqualTo("6");
+
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("adapter").asText()).isEqualTo("gsm8k");
+        assertThat(summary.get("n_problems").asInt()).isEqualTo(3);
+        assertThat(summary.get("n_samples").asInt()).isEqualTo(5);
+        assertThat(summary.get("accuracy").asDouble()).isEqualTo(0.6);
+        assertThat(summary.get("pass_at_1").asDouble()).isCloseTo((2 / 3.0 + 1 + 0) / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(summary.get("maj_at_k").asDouble()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(summary.get("accuracy_ci95").get(0).asDouble()).isBetween(0.2, 0.3);
+        JsonNode provenance = summary.get("provenance");
+        assertThat(provenance.get("inputs").get("completions").get("sha256").asText()).hasSize(64);
+        assertThat(provenance.get("command").toString()).contains("tiny-model-e2e");
+        long runId = summary.get("run_id").asLong();
+        assertThat(runId).isPositive();
+
+        LaunchResult board = launcher.launch("leaderboard", "--format", "json");
+        assertThat(board.exitCode()).as(board.getErrorOutput()).isZero();
+        assertThat(board.getOutput()).contains("tiny-model-e2e").contains("gsm8k");
+        JsonNode parsed = JSON.readTree(board.getOutput());
+        assertThat(parsed.toString()).contains("\"tiny-model-e2e\"");
+    }
+
+    @Test
+    void malformedCompletionsNameFileLineAndField(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA,
+                "--completions", "src/test/resources/eval/bad-completions.jsonl");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput())
+                .contains("bad-completions.jsonl:2: field \"completions\" must be an array of strings, got a string");
+    }
+
+    @Test
+    void completionForUnknownRowIsAnError(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+        Path c = dir.resolve("c.jsonl");
+        Files.writeString(c, "{\"idx\": 3, \"completion\": \"#### 1\"}\n");
+        LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--completions", c.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("c.jsonl:1: field \"idx\" is 3, but the data file has rows 0..2");
+    }
+
+    @Test
+    void referenceModeGradesTheBuiltInSyntheticSet(QuarkusMainLauncher launcher, @TempDir Path out) throws Exception {
+        LaunchResult r = launcher.launch("eval", "--adapter", "arith", "--data", "test", "-o", "n=40",
+                "--reference", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        assertThat(r.getOutput()).contains("reference on arith: accuracy 100.00%", "40/40 samples");
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("mean_steps").asDouble()).isBetween(3.0, 6.0);
+        assertThat(summary.get("accuracy_per_level")).isNotEmpty();
+    }
+
+    @Test
+    void eitherCompletionsOrReferenceIsRequired(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("--completions").contains("--reference");
+    }
+
+    @Test
+    void unknownAdapterListsTheKnownOnes(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("eval", "--adapter", "nope", "--data", DATA, "--reference");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("unknown dataset adapter \"nope\"").contains("gsm8k");
+    }
+}

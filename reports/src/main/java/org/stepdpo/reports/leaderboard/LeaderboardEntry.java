@@ -1,0 +1,7 @@
+package org.stepdpo.reports.leaderboard;
+
+import java.time.Instant;
+
+/** One finished evaluation, the raw material of a leaderboard cell. */
+public record LeaderboardEntry(long runId, String model, String benchmark, int correct, int n, Instant finishedAt) {
+}

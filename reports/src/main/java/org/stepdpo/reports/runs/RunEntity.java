@@ -1,0 +1,85 @@
+package org.stepdpo.reports.runs;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * Table {@code runs}. Plain JPA rather than Panache: the entities belong to two persistence units (H2 and
+ * PostgreSQL, one active at run time), which Panache does not support. Written only through a
+ * {@link org.hibernate.StatelessSession}, so public fields are safe (no dirty tracking to bypass).
+ */
+@Entity
+@Table(name = "runs")
+public class RunEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "runs_seq")
+    @SequenceGenerator(name = "runs_seq", sequenceName = "runs_seq", allocationSize = 1)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RunKind kind;
+
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false)
+    public String model;
+    @Column(nullable = false)
+    public String benchmark;
+    public String suite;
+    @Column(name = "data_file")
+    public String dataFile;
+    @Column(name = "config_json", nullable = false)
+    public String configJson;
+    @Column(name = "project_version")
+    public String projectVersion;
+    @Column(name = "git_commit")
+    public String gitCommit;
+    public String device;
+    @Column(name = "output_dir")
+    public String outputDir;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RunStatus status;
+    @Column(name = "status_message")
+    public String statusMessage;
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "n_problems")
+    public Integer nProblems;
+    @Column(name = "n_samples")
+    public Integer nSamples;
+    @Column(name = "n_correct")
+    public Integer nCorrect;
+    public Double accuracy;
+    @Column(name = "pass_at_1")
+    public Double passAt1;
+    @Column(name = "maj_at_k")
+    public Double majAtK;
+    @Column(name = "maj_k")
+    public Integer majK;
+    @Column(name = "mean_steps")
+    public Double meanSteps;
+
+    RunView view() {
+        RunSummary summary = status == RunStatus.FINISHED
+                ? new RunSummary(nProblems, nSamples, nCorrect, passAt1, majAtK, majK, meanSteps)
+                : null;
+        return new RunView(id, kind, name, model, benchmark, suite, dataFile, configJson, projectVersion, gitCommit,
+                device, outputDir, status, statusMessage, startedAt, finishedAt, summary);
+    }
+}

@@ -1,0 +1,276 @@
+package org.stepdpo.reports.runs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.StatelessSession;
+import org.hibernate.exception.ConstraintViolationException;
+import org.stepdpo.reports.leaderboard.Leaderboard;
+import org.stepdpo.reports.leaderboard.LeaderboardEntry;
+import org.stepdpo.reports.storage.ActiveDatabase;
+import org.stepdpo.reports.storage.StorageSettings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Stores runs, their samples and steps, and answers the queries the CLI and the dashboard need.
+ * Each method is one transaction on the active database (H2 or PostgreSQL, see {@link ActiveDatabase}).
+ */
+@ApplicationScoped
+public class RunStore {
+
+    /** Samples written per JDBC batch round; their steps follow in batches of the same statement. */
+    static final int BATCH_SIZE = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ActiveDatabase database;
+
+    /** Which database holds the results. */
+    public StorageSettings.Database database() {
+        return database.database();
+    }
+
+    /** Records a new run in status RUNNING and returns its id. */
+    @Transactional
+    public long startRun(NewRun run) {
+        requireJsonObject(run.configJson(), "configuration snapshot of run '" + run.name() + "'");
+        RunEntity e = new RunEntity();
+        e.kind = run.kind();
+        e.name = run.name();
+        e.model = run.model();
+        e.benchmark = run.benchmark();
+        e.suite = run.suite();
+        e.dataFile = run.dataFile();
+        e.configJson = run.configJson();
+        e.projectVersion = run.projectVersion();
+        e.gitCommit = run.gitCommit();
+        e.device = run.device();
+        e.outputDir = run.outputDir();
+        e.status = RunStatus.RUNNING;
+        e.startedAt = now();
+        database.session().insert(e);
+        return e.id;
+    }
+
+    /**
+     * Adds graded samples (with their steps) to a running run, all or none. A (problem index, sample index)
+     * pair already stored for the run is refused, so a resumed run cannot duplicate work.
+     */
+    @Transactional
+    public void addSamples(long runId, List<SampleRecord> samples) {
+        StatelessSession session = database.session();
+        RunEntity run = requireRun(session, runId);
+        if (run.status != RunStatus.RUNNING) {
+            throw new IllegalStateException("run " + runId + " is " + run.status
+                    + "; samples can only be added to a RUNNING run");
+        }
+        Set<Long> keys = new HashSet<>();
+        for (SampleRecord s : samples) {
+            if (!keys.add(((long) s.problemIndex() << 32) | s.sampleIndex())) {
+                throw new IllegalArgumentException("run " + runId + ": the batch holds problem index " + s.problemIndex()
+                        + ", sample index " + s.sampleIndex() + " twice");
+            }
+        }
+        session.setJdbcBatchSize(BATCH_SIZE);
+        try {
+            for (int from = 0; from < samples.size(); from += BATCH_SIZE) {
+                List<SampleRecord> chunk = samples.subList(from, Math.min(samples.size(), from + BATCH_SIZE));
+                List<SampleEntity> rows = new ArrayList<>(chunk.size());
+                chunk.forEach(s -> rows.add(SampleEntity.of(runId, s)));
+                session.insertMultiple(rows);
+                session.doWork(connection -> insertSteps(connection, rows, chunk));
+            }
+        } catch (ConstraintViolationException e) {
+            throw new IllegalStateException("run " + runId + ": storing " + samples.size() + " samples broke constraint "
+                    + e.getConstraintName() + " (a (problem index, sample index) pair that is already stored?)", e);
+        }
+    }
+
+    private static final String INSERT_STEP = "INSERT INTO steps (sample_id, step_index, text, char_start, char_end,"
+            + " verdict, judge_reason) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** Steps of freshly inserted samples, in JDBC batches: about twice as fast as entity inserts on H2. */
+    private static void insertSteps(Connection connection, List<SampleEntity> rows, List<SampleRecord> records)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_STEP)) {
+            int pending = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                long sampleId = rows.get(i).id;
+                for (StepRecord step : records.get(i).steps()) {
+                    insert.setLong(1, sampleId);
+                    insert.setInt(2, step.index());
+                    insert.setString(3, step.text());
+                    insert.setInt(4, step.charStart());
+                    insert.setInt(5, step.charEnd());
+                    insert.setString(6, step.verdict() == null ? null : step.verdict().name());
+                    insert.setString(7, step.judgeReason());
+                    insert.addBatch();
+                    if (++pending == BATCH_SIZE) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** Marks a running run FINISHED with its summary metrics. */
+    @Transactional
+    public void finishRun(long runId, RunSummary summary) {
+        StatelessSession session = database.session();
+        RunEntity run = requireRunning(session, runId, "finish");
+        run.status = RunStatus.FINISHED;
+        run.finishedAt = now();
+        run.nProblems = summary.nProblems();
+        run.nSamples = summary.nSamples();
+        run.nCorrect = summary.nCorrect();
+        run.accuracy = summary.accuracy();
+        run.passAt1 = summary.passAt1();
+        run.majAtK = summary.majAtK();
+        run.majK = summary.majK();
+        run.meanSteps = summary.meanSteps();
+        session.update(run);
+    }
+
+    /** Marks a running run FAILED; its samples stay stored, it never enters the leaderboard. */
+    @Transactional
+    public void failRun(long runId, String message) {
+        StatelessSession session = database.session();
+        RunEntity run = requireRunning(session, runId, "fail");
+        run.status = RunStatus.FAILED;
+        run.finishedAt = now();
+        run.statusMessage = message == null || message.isBlank() ? "failed without a message" : message;
+        session.update(run);
+    }
+
+    /** Deletes a run with its samples and steps; false when there was no such run. */
+    @Transactional
+    public boolean deleteRun(long runId) {
+        StatelessSession session = database.session();
+        // The foreign keys cascade: samples and steps go with the run.
+        return session.createMutationQuery("delete from RunEntity where id = :id").setParameter("id", runId)
+                .executeUpdate() > 0;
+    }
+
+    @Transactional
+    public Optional<RunView> run(long runId) {
+        return Optional.ofNullable(database.session().get(RunEntity.class, runId)).map(RunEntity::view);
+    }
+
+    /** All runs, newest first. */
+    @Transactional
+    public List<RunView> runs() {
+        return database.session()
+                .createSelectionQuery("from RunEntity order by startedAt desc, id desc", RunEntity.class)
+                .getResultList().stream().map(RunEntity::view).toList();
+    }
+
+    /** Number of samples stored for a run. */
+    @Transactional
+    public long sampleCount(long runId) {
+        return database.session()
+                .createSelectionQuery("select count(*) from SampleEntity where runId = :run", Long.class)
+                .setParameter("run", runId).getSingleResult();
+    }
+
+    /** A page of a run's samples with their steps, ordered by problem index then sample index. */
+    @Transactional
+    public List<StoredSample> samples(long runId, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative; got " + offset + ", " + limit);
+        }
+        StatelessSession session = database.session();
+        List<SampleEntity> rows = session.createSelectionQuery(
+                "from SampleEntity where runId = :run order by problemIndex, sampleIndex", SampleEntity.class)
+                .setParameter("run", runId).setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<StepRecord>> steps = new LinkedHashMap<>();
+        rows.forEach(r -> steps.put(r.id, new ArrayList<>()));
+        session.createSelectionQuery("from StepEntity where sampleId in :ids order by sampleId, stepIndex", StepEntity.class)
+                .setParameter("ids", steps.keySet()).getResultList()
+                .forEach(s -> steps.get(s.sampleId).add(s.record()));
+        return rows.stream().map(r -> new StoredSample(r.id, r.runId, new SampleRecord(r.problemId, r.problemIndex,
+                r.sampleIndex, r.completion, r.extractedAnswer, r.correct, r.level, r.subject, r.firstErrorStep,
+                steps.get(r.id)))).toList();
+    }
+
+    /** Models × benchmarks over all finished evaluation runs. */
+    @Transactional
+    public Leaderboard leaderboard() {
+        return leaderboard(null);
+    }
+
+    /** Models × benchmarks over the finished evaluation runs of one suite (all runs when suite is null). */
+    @Transactional
+    public Leaderboard leaderboard(String suite) {
+        String hql = "from RunEntity where kind = :kind and status = :status" + (suite == null ? "" : " and suite = :suite");
+        var query = database.session().createSelectionQuery(hql, RunEntity.class)
+                .setParameter("kind", RunKind.EVAL).setParameter("status", RunStatus.FINISHED);
+        if (suite != null) {
+            query.setParameter("suite", suite);
+        }
+        return Leaderboard.fromLatest(query.getResultList().stream()
+                .map(r -> new LeaderboardEntry(r.id, r.model, r.benchmark, r.nCorrect, r.nSamples, r.finishedAt))
+                .toList());
+    }
+
+    private static RunEntity requireRun(StatelessSession session, long runId) {
+        RunEntity run = session.get(RunEntity.class, runId);
+        if (run == null) {
+            throw new IllegalArgumentException("no run with id " + runId);
+        }
+        return run;
+    }
+
+    private static RunEntity requireRunning(StatelessSession session, long runId, String action) {
+        RunEntity run = requireRun(session, runId);
+        if (run.status != RunStatus.RUNNING) {
+            throw new IllegalStateException("cannot " + action + " run " + runId + ": it is already " + run.status);
+        }
+        return run;
+    }
+
+    private static void requireJsonObject(String json, String what) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException(what + " must be a JSON object; got: " + abbreviate(json));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not valid JSON (" + e.getOriginalMessage() + "): "
+                    + abbreviate(json), e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    /** Millisecond precision: both databases keep it, so what is read back equals what was written. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,55 @@
+package org.stepdpo.reports.runs;
+
+import java.util.List;
+
+/**
+ * One graded completion of one problem, with its steps.
+ *
+ * @param problemId       the problem's stable id
+ * @param problemIndex    0-based row of the problem in the data file
+ * @param sampleIndex     0-based number of this completion among the problem's samples
+ * @param completion      the completion text
+ * @param extractedAnswer the final answer extracted from it, or null when none was found
+ * @param correct         whether the extracted answer matches the reference
+ * @param level           difficulty level from the data (MATH "Level 5"), or null
+ * @param subject         subject or type from the data, or null
+ * @param firstErrorStep  0-based index of the first wrong step as the judge found it, or null (not judged or
+ *                        no wrong step)
+ * @param steps           the steps in order; may be empty
+ */
+public record SampleRecord(
+        String problemId,
+        int problemIndex,
+        int sampleIndex,
+        String completion,
+        String extractedAnswer,
+        boolean correct,
+        String level,
+        String subject,
+        Integer firstErrorStep,
+        List<StepRecord> steps) {
+
+    public SampleRecord {
+        String where = "sample (problem index " + problemIndex + ", sample index " + sampleIndex + ")";
+        if (problemId == null || problemId.isBlank()) {
+            throw new IllegalArgumentException(where + " has no problem id");
+        }
+        if (problemIndex < 0 || sampleIndex < 0) {
+            throw new IllegalArgumentException(where + ": indexes must not be negative");
+        }
+        if (completion == null) {
+            throw new IllegalArgumentException(where + " has no completion text");
+        }
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).index() != i) {
+                throw new IllegalArgumentException(where + ": step at position " + i + " has index "
+                        + steps.get(i).index() + "; steps must be numbered 0, 1, 2... in order");
+            }
+        }
+        if (firstErrorStep != null && (firstErrorStep < 0 || firstErrorStep >= steps.size())) {
+            throw new IllegalArgumentException(where + ": first error step " + firstErrorStep + " is outside its "
+                    + steps.size() + " steps");
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.stepdpo.reports.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.stepdpo.reports.leaderboard.Leaderboard;
+import org.stepdpo.reports.leaderboard.LeaderboardCell;
+import org.stepdpo.reports.leaderboard.LeaderboardRow;
+import org.stepdpo.reports.storage.StorageSettings;
+
+/**
+ * Behaviour of {@link RunStore}, run against each database (H2 always, PostgreSQL when one is configured).
+ * Every test uses its own model names, so tests do not see each other's runs in a shared database.
+ */
+abstract class RunStoreContract {
+
+    @Inject
+    RunStore store;
+
+    abstract StorageSettings.Database expectedDatabase();
+
+    @Test
+    void theExpectedDatabaseIsActive() {
+        assertThat(store.database()).isEqualTo(expectedDatabase());
+    }
+
+    @Test
+    void runSamplesAndStepsRoundTrip() {
+        String model = unique("model");
+        NewRun newRun = new NewRun(RunKind.EVAL, "eval of " + model, model, "gsm8k", "smoke", "/data/gsm8k/test.jsonl",
+                "{\"model\":{\"name\":\"" + model + "\",\"sha256\":\"ab12\"},\"template\":\"Let's think step by step.\\nStep 1:\","
+                        + "\"sampling\":{\"temperature\":0.7,\"top_p\":0.95},\"seed\":42}",
+                "0.1.0", "0123456789abcdef", "CPU (2 cores)", "/tmp/out");
+        long id = store.startRun(newRun);
+
+        RunView running = store.run(id).orElseThrow();
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(running.summary()).isNull();
+        assertThat(running.finishedAt()).isNull();
+        assertThat(running.configJson()).isEqualTo(newRun.configJson());
+        assertThat(running).extracting(RunView::kind, RunView::name, RunView::model, RunView::benchmark, RunView::suite,
+                RunView::dataFile, RunView::projectVersion, RunView::gitCommit, RunView::device, RunView::outputDir)
+                .containsExactly(RunKind.EVAL, newRun.name(), model, "gsm8k", "smoke", "/data/gsm8k/test.jsonl", "0.1.0",
+                        "0123456789abcdef", "CPU (2 cores)", "/tmp/out");
+
+        String longCompletion = "Step 1: " + "x".repeat(20_000) + "\nStep 2: The answer is 7.";
+        SampleRecord wrong = new SampleRecord("gsm8k-17", 17, 0, longCompletion, "7", false, "Level 2", "algebra", 1,
+                List.of(new StepRecord(0, "Step 1: " + "x".repeat(20_000), 0, 20_008, StepVerdict.CORRECT, null),
+                        new StepRecord(1, "Step 2: The answer is 7.", 20_009, longCompletion.length(),
+                                StepVerdict.INCORRECT, "7 does not follow from step 1")));
+        SampleRecord right = new SampleRecord("gsm8k-3", 3, 1, "The answer is 5", "5", true, null, null, null, List.of());
+        SampleRecord unanswered = new SampleRecord("gsm8k-3", 3, 0, "I don't know — ünïcödé ∑", null, false, null, null, null,
+                List.of(new StepRecord(0, "I don't know — ünïcödé ∑", 0, 24, null, null)));
+        store.addSamples(id, List.of(wrong, right));
+        store.addSamples(id, List.of(unanswered));
+        store.finishRun(id, new RunSummary(2, 3, 1, 0.25, 0.5, 2, 1.0));
+
+        RunView finished = store.run(id).orElseThrow();
+        assertThat(finished.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(finished.finishedAt()).isAfterOrEqualTo(finished.startedAt());
+        assertThat(finished.summary()).isEqualTo(new RunSummary(2, 3, 1, 0.25, 0.5, 2, 1.0));
+        assertThat(finished.summary().accuracy()).isCloseTo(1 / 3.0, within(1e-12));
+
+        assertThat(store.sampleCount(id)).isEqualTo(3);
+        List<StoredSample> stored = store.samples(id, 0, 10);
+        assertThat(stored).extracting(StoredSample::sample).containsExactly(unanswered, right, wrong);
+        assertThat(stored).allSatisfy(s -> assertThat(s.runId()).isEqualTo(id));
+        assertThat(store.samples(id, 1, 1)).extracting(StoredSample::sample).containsExactly(right);
+        assertThat(store.runs()).extracting(RunView::id).contains(id);
+    }
+
+    @Test
+    void leaderboardTakesTheLatestFinishedEvalPerModelAndBenchmark() {
+        String a = unique("a");
+        String b = unique("b");
+        long old = finishedEval(a, "gsm8k", 30, 100);
+        long latest = finishedEval(a, "gsm8k", 60, 100);
+        long math = finishedEval(a, "math500", 200, 500);
+        long other = finishedEval(b, "gsm8k", 7, 10);
+        long failed = store.startRun(newEval(a, "gsm8k"));
+        store.failRun(failed, "generation server went away");
+        long running = store.startRun(newEval(a, "math500"));
+        long training = store.startRun(new NewRun(RunKind.TRAIN, "train", a, "gsm8k", null, null, "{}", "0.1.0", null, null, null));
+        store.finishRun(training, new RunSummary(0, 0, 0, 0, null, null, 0));
+
+        Leaderboard board = store.leaderboard();
+        LeaderboardRow rowA = row(board, a);
+        assertThat(rowA.cells()).containsOnlyKeys("gsm8k", "math500");
+        LeaderboardCell gsm = rowA.cell("gsm8k").orElseThrow();
+        assertThat(gsm.runId()).isEqualTo(latest).isNotEqualTo(old);
+        assertThat(gsm.accuracy()).isEqualTo(0.6);
+        assertThat(gsm.n()).isEqualTo(100);
+        assertThat(gsm.interval().low()).isCloseTo(0.5020, within(1e-3));
+        assertThat(gsm.interval().high()).isCloseTo(0.6906, within(1e-3));
+        assertThat(rowA.cell("math500").orElseThrow().runId()).isEqualTo(math);
+        assertThat(row(board, b).cell("gsm8k").orElseThrow().runId()).isEqualTo(other);
+        assertThat(board.benchmarks()).contains("gsm8k", "math500");
+
+        RunView failedRun = store.run(failed).orElseThrow();
+        assertThat(failedRun.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failedRun.statusMessage()).isEqualTo("generation server went away");
+        assertThat(store.run(running).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void leaderboardBySuite() {
+        String model = unique("suite");
+        NewRun inSuite = new NewRun(RunKind.EVAL, "e", model, "aime", "paper", null, "{}", "0.1.0", null, null, null);
+        long id = store.startRun(inSuite);
+        store.finishRun(id, new RunSummary(30, 30, 3, 0.1, null, null, 9));
+        long adHoc = store.startRun(newEval(model, "amc"));
+        store.finishRun(adHoc, new RunSummary(40, 40, 4, 0.1, null, null, 9));
+
+        assertThat(row(store.leaderboard("paper"), model).cells()).containsOnlyKeys("aime");
+        assertThat(row(store.leaderboard(), model).cells()).containsOnlyKeys("aime", "amc");
+    }
+
+    @Test
+    void lifecycleMistakesAreRefusedWithTheRunId() {
+        long id = store.startRun(newEval(unique("m"), "gsm8k"));
+        store.finishRun(id, new RunSummary(1, 1, 1, 1, null, null, 1));
+        assertThatThrownBy(() -> store.finishRun(id, new RunSummary(1, 1, 1, 1, null, null, 1)))
+                .hasMessageContaining("run " + id).hasMessageContaining("FINISHED");
+        assertThatThrownBy(() -> store.failRun(id, "late")).hasMessageContaining("run " + id);
+        assertThatThrownBy(() -> store.addSamples(id, List.of(sample(0, 0, true, 1))))
+                .hasMessageContaining("run " + id).hasMessageContaining("RUNNING");
+        assertThatThrownBy(() -> store.addSamples(-5, List.of())).hasMessageContaining("no run with id -5");
+        assertThat(store.run(-5)).isEmpty();
+        assertThatThrownBy(() -> store.startRun(new NewRun(RunKind.EVAL, "e", "m", "b", null, null, "{not json", null,
+                null, null, null))).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void aStoredSampleCannotBeStoredTwice() {
+        long id = store.startRun(newEval(unique("dup"), "gsm8k"));
+        store.addSamples(id, List.of(sample(0, 0, true, 2)));
+        assertThatThrownBy(() -> store.addSamples(id, List.of(sample(1, 0, true, 1), sample(0, 0, false, 1))))
+                .hasMessageContaining("run " + id);
+        // All or nothing: the good sample of the refused batch is not stored either.
+        assertThat(store.sampleCount(id)).isEqualTo(1);
+        assertThatThrownBy(() -> store.addSamples(id, List.of(sample(2, 0, true, 1), sample(2, 0, true, 1))))
+                .hasMessageContaining("problem index 2, sample index 0 twice");
+    }
+
+    @Test
+    void tenThousandSamplesWithTenStepsEachInsertQuickly() {
+        long id = store.startRun(newEval(unique("volume"), "synthetic"));
+        List<SampleRecord> samples = new ArrayList<>();
+        for (int p = 0; p < 2_500; p++) {
+            for (int k = 0; k < 4; k++) {
+                samples.add(sample(p, k, (p + k) % 3 == 0, 10));
+            }
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        store.addSamples(id, samples);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // CPU time of this thread too: wall time on a shared machine says more about the neighbours.
+        System.out.printf("[%s] stored 10,000 samples with 100,000 steps in %.2f s (%.2f s CPU in this thread)%n",
+                store.database(), seconds, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        assertThat(store.sampleCount(id)).isEqualTo(10_000);
+        assertThat(store.samples(id, 9_999, 5)).singleElement()
+                .satisfies(s -> assertThat(s.sample()).isEqualTo(samples.get(9_999)));
+        assertThat(seconds).as("seconds to store 10k samples").isLessThan(30);
+        assertThat(store.deleteRun(id)).isTrue();
+        assertThat(store.sampleCount(id)).isZero();
+        assertThat(store.run(id)).isEmpty();
+    }
+
+    private long finishedEval(String model, String benchmark, int correct, int n) {
+        long id = store.startRun(newEval(model, benchmark));
+        store.finishRun(id, new RunSummary(n, n, correct, (double) correct / n, null, null, 5));
+        return id;
+    }
+
+    private static NewRun newEval(String model, String benchmark) {
+        return new NewRun(RunKind.EVAL, "eval " + model, model, benchmark, null, null, "{\"seed\":1}", "0.1.0", null,
+                null, null);
+    }
+
+    static SampleRecord sample(int problem, int k, boolean correct, int nSteps) {
+        List<StepRecord> steps = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < nSteps; i++) {
+            String step = "Step " + (i + 1) + ": add " + i + " to the running total of problem " + problem + ".";
+            steps.add(new StepRecord(i, step, text.length(), text.length() + step.length(),
+                    i == 0 ? StepVerdict.CORRECT : null, null));
+            text.append(step).append('\n');
+        }
+        return new SampleRecord("p" + problem, problem, k, text.toString(), correct ? "42" : "41", correct, "Level 1",
+                "arithmetic", correct || nSteps < 2 ? null : 1, steps);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static LeaderboardRow row(Leaderboard board, String model) {
+        return board.rows().stream().filter(r -> r.model().equals(model)).findFirst()
+                .orElseThrow(() -> new AssertionError("no leaderboard row for " + model + " in " + board));
+    }
+}
