@@ -168,7 +168,7 @@ public final class AnswerComparator {
         }
 
         /**
-         * A reference inequality ("x>3", "-5\\le x\\le 5") against a predicted interval, or two inequalities:
+         * A reference inequality ("x>3", "-5 \le x \le 5") against a predicted interval, or two inequalities:
          * compared as intervals (see {@link SolutionInterval} for which directions count); null when neither applies.
          */
         private Verdict relations(String p, String r) {

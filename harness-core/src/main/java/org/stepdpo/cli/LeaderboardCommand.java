@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo leaderboard}: models × benchmarks from the stored runs. */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
-        description = "Models x benchmarks: accuracy of each model's latest finished eval run, with its 95% Wilson interval.")
+        description = "Models x benchmarks: accuracy of each model's latest finished eval run, with its 95%% Wilson interval.")
 public class LeaderboardCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stepdpo", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Step-DPO harness: grade, evaluate, localize first wrong steps, train and report.",
-        subcommands = {EvalCommand.class, LeaderboardCommand.class, BenchCommand.class})
+        subcommands = {EvalCommand.class, LeaderboardCommand.class, BenchCommand.class,
+                org.stepdpo.cli.engine.GenerateCommand.class, org.stepdpo.cli.engine.ModelCommand.class})
 public class StepDpoCommand {
 }

@@ -1,0 +1,309 @@
+package org.stepdpo.engine.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.pytorch.DeviceOptional;
+import org.bytedeco.pytorch.DoubleOptional;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
+import org.stepdpo.engine.checkpoint.CheckpointException;
+import org.stepdpo.engine.device.ComputeDevice;
+import org.stepdpo.engine.device.NativeTorch;
+import org.stepdpo.engine.device.Precision;
+
+/**
+ * The Qwen2 / Llama decoder (they differ only in biases, which {@link ModelConfig} carries), written as
+ * Hugging Face's modeling_qwen2 / modeling_llama compute it: RMSNorm → attention with RoPE (rotate-half
+ * convention) and grouped KV heads → residual → RMSNorm → SiLU-gated MLP → residual; final norm; head.
+ *
+ * <p>Parameters are plain tensors keyed by their Hugging Face names. {@link #forward} builds an autograd
+ * graph whenever grad mode is on, so trainers use the same code path as inference.
+ */
+public final class CausalDecoder implements AutoCloseable {
+
+    private final ModelConfig config;
+    private final ComputeDevice device;
+    private final Precision precision;
+    private final Map<String, Tensor> parameters;
+    private final Layer[] layers;
+    private final Tensor embedding;
+    private final Tensor finalNorm;
+    private final Tensor head;
+    private final Tensor ropeCos; // [maxPos, hd] fp32
+    private final Tensor ropeSin; // [maxPos, hd] fp32
+
+    private record Layer(Tensor inputNorm, Tensor q, Tensor qBias, Tensor k, Tensor kBias, Tensor v, Tensor vBias,
+                         Tensor o, Tensor oBias, Tensor postNorm, Tensor gate, Tensor gateBias, Tensor up,
+                         Tensor upBias, Tensor down, Tensor downBias) {
+    }
+
+    private CausalDecoder(ModelConfig config, ComputeDevice device, Precision precision, Map<String, Tensor> parameters) {
+        this.config = config;
+        this.device = device;
+        this.precision = precision;
+        this.parameters = parameters;
+        this.layers = new Layer[config.numLayers()];
+        for (int i = 0; i < layers.length; i++) {
+            String p = "model.layers." + i + ".";
+            layers[i] = new Layer(parameters.get(p + "input_layernorm.weight"),
+                    parameters.get(p + "self_attn.q_proj.weight"), parameters.get(p + "self_attn.q_proj.bias"),
+                    parameters.get(p + "self_attn.k_proj.weight"), parameters.get(p + "self_attn.k_proj.bias"),
+                    parameters.get(p + "self_attn.v_proj.weight"), parameters.get(p + "self_attn.v_proj.bias"),
+                    parameters.get(p + "self_attn.o_proj.weight"), parameters.get(p + "self_attn.o_proj.bias"),
+                    parameters.get(p + "post_attention_layernorm.weight"),
+                    parameters.get(p + "mlp.gate_proj.weight"), parameters.get(p + "mlp.gate_proj.bias"),
+                    parameters.get(p + "mlp.up_proj.weight"), parameters.get(p + "mlp.up_proj.bias"),
+                    parameters.get(p + "mlp.down_proj.weight"), parameters.get(p + "mlp.down_proj.bias"));
+        }
+        this.embedding = parameters.get("model.embed_tokens.weight");
+        this.finalNorm = parameters.get("model.norm.weight");
+        this.head = config.tieWordEmbeddings() ? embedding : parameters.get("lm_head.weight");
+        Tensor[] rope = ropeTables(config, device);
+        this.ropeCos = rope[0];
+        this.ropeSin = rope[1];
+    }
+
+    /**
+     * Builds the model from tensors named as in a Hugging Face checkpoint (any float dtype, any device).
+     * A missing tensor, an unexpected one or a wrong shape fails, naming the tensor and both shapes.
+     * Tolerated extras, as transformers tolerates them: rotary {@code inv_freq} buffers, and a
+     * {@code lm_head.weight} of the right shape when the head is tied (the embedding is used).
+     */
+    public static CausalDecoder fromTensors(ModelConfig config, Map<String, Tensor> tensors, ComputeDevice device,
+                                            Precision precision, String source) {
+        NativeTorch.ensureLoaded();
+        precision.checkSupportedOn(device);
+        Map<String, long[]> expected = config.expectedTensorShapes();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
+            Tensor t = tensors.get(e.getKey());
+            if (t == null) {
+                problems.add("missing tensor '" + e.getKey() + "' (expected shape " + Arrays.toString(e.getValue()) + ")");
+            } else if (!Arrays.equals(t.sizes().vec().get(), e.getValue())) {
+                problems.add("tensor '" + e.getKey() + "' has shape " + Arrays.toString(t.sizes().vec().get())
+                        + ", expected " + Arrays.toString(e.getValue()));
+            }
+        }
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            String name = e.getKey();
+            if (expected.containsKey(name) || name.endsWith("rotary_emb.inv_freq")) {
+                continue;
+            }
+            long[] shape = e.getValue().sizes().vec().get();
+            if (name.equals("lm_head.weight") && config.tieWordEmbeddings()
+                    && Arrays.equals(shape, new long[] {config.vocabSize(), config.hiddenSize()})) {
+                continue;
+            }
+            problems.add("unexpected tensor '" + name + "' with shape " + Arrays.toString(shape));
+        }
+        if (!problems.isEmpty()) {
+            throw new CheckpointException(source + ": " + String.join("; ", problems));
+        }
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        TensorOptions options = options(device, precision);
+        for (String name : expected.keySet()) {
+            params.put(name, tensors.get(name).to(options, false, true, new org.bytedeco.pytorch.MemoryFormatOptional()));
+        }
+        return new CausalDecoder(config, device, precision, params);
+    }
+
+    /**
+     * Seeded random initialisation as transformers does it: normal(0, initializer_range) for projections and
+     * embeddings, zero biases, unit norms. Drawn on the CPU in fp32 so the same seed gives the same model
+     * on every device.
+     */
+    public static CausalDecoder randomInit(ModelConfig config, long seed, ComputeDevice device, Precision precision) {
+        NativeTorch.ensureLoaded();
+        torch.manual_seed(seed);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        TensorOptions cpu = new TensorOptions(torch.ScalarType.Float);
+        for (Map.Entry<String, long[]> e : config.expectedTensorShapes().entrySet()) {
+            String name = e.getKey();
+            Tensor t;
+            if (name.endsWith("norm.weight")) {
+                t = torch.ones(e.getValue(), cpu);
+            } else if (name.endsWith(".bias")) {
+                t = torch.zeros(e.getValue(), cpu);
+            } else {
+                t = torch.randn(e.getValue(), cpu).mul_(new Scalar(config.initializerRange()));
+            }
+            tensors.put(name, t);
+        }
+        return fromTensors(config, tensors, device, precision, "random init (seed " + seed + ")");
+    }
+
+    private static TensorOptions options(ComputeDevice device, Precision precision) {
+        return new TensorOptions(precision.scalarType()).device(new DeviceOptional(device.torchDevice()));
+    }
+
+    /** cos / sin tables [maxPos, hd] in fp32, as HF: inv_freq = 1 / theta^(2i/d), emb = cat(freqs, freqs). */
+    private static Tensor[] ropeTables(ModelConfig config, ComputeDevice device) {
+        int half = config.headDim() / 2;
+        float[] invFreq = new float[half];
+        for (int i = 0; i < half; i++) {
+            // HF: base ** (arange(0, dim, 2).float() / dim), evaluated in fp32
+            float exponent = (float) (2 * i) / (float) config.headDim();
+            invFreq[i] = 1.0f / (float) Math.pow(config.ropeTheta(), exponent);
+        }
+        TensorOptions f32 = new TensorOptions(torch.ScalarType.Float);
+        Tensor positions = torch.arange(new Scalar(0L), new Scalar((long) config.maxPositionEmbeddings()), f32); // [P]
+        Tensor freqs = torch.outer(positions, Tensor.create(invFreq)); // [P, hd/2]
+        Tensor emb = torch.cat(new org.bytedeco.pytorch.TensorVector(freqs, freqs), 1); // [P, hd]
+        TensorOptions target = f32.device(new DeviceOptional(device.torchDevice()));
+        return new Tensor[] {emb.cos().to(target, false, false, new org.bytedeco.pytorch.MemoryFormatOptional()), emb.sin().to(target, false, false, new org.bytedeco.pytorch.MemoryFormatOptional())};
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public ComputeDevice device() {
+        return device;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Live parameters in Hugging Face names (tied heads appear once, as the embedding). */
+    public Map<String, Tensor> stateDict() {
+        return java.util.Collections.unmodifiableMap(parameters);
+    }
+
+    /** Live parameters, for optimisers. */
+    public List<Tensor> parameters() {
+        return List.copyOf(parameters.values());
+    }
+
+    public long parameterCount() {
+        return parameters.values().stream().mapToLong(Tensor::numel).sum();
+    }
+
+    public void requiresGrad(boolean on) {
+        parameters.values().forEach(t -> t.requires_grad_(on));
+    }
+
+    /** A cache for {@code batch} sequences of at most {@code capacity} tokens. */
+    public KvCache newCache(int batch, int capacity) {
+        if (capacity > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("sequence of " + capacity + " tokens exceeds max_position_embeddings "
+                    + config.maxPositionEmbeddings());
+        }
+        return new KvCache(config, batch, capacity, options(device, precision));
+    }
+
+    /** Logits [B, T, V] for unpadded sequences ids [B, T] starting at position 0. */
+    public Tensor forward(Tensor inputIds) {
+        long b = inputIds.size(0);
+        long t = inputIds.size(1);
+        Tensor positions = torch.arange(new Scalar(0L), new Scalar(t), longOptions()).view(1, t).expand(b, t); // [B, T]
+        return forward(inputIds, positions, null, null, 0);
+    }
+
+    /** Logits [B, T, V] for a padded batch: valid [B, T] (bool) marks real tokens (left or right padding). */
+    public Tensor forwardPadded(Tensor inputIds, Tensor valid) {
+        Tensor positions = AttentionMasks.positions(valid); // [B, T]
+        Tensor mask = AttentionMasks.causal(valid, inputIds.size(1)); // [B, 1, T, T]
+        return forward(inputIds, positions, mask, null, 0);
+    }
+
+    /**
+     * The decoder.
+     *
+     * @param inputIds    [B, T] int64
+     * @param positionIds [B, T] int64, RoPE positions
+     * @param mask        [B, 1, T, S] bool (true = attend), or null for plain causal attention over all slots
+     * @param cache       null, or the cache whose slots {@code cacheStart..cacheStart+T} receive this call's keys
+     * @param cacheStart  first cache slot written by this call
+     * @return logits [B, T, V] in the model's precision
+     */
+    public Tensor forward(Tensor inputIds, Tensor positionIds, Tensor mask, KvCache cache, long cacheStart) {
+        long b = inputIds.size(0);
+        long t = inputIds.size(1);
+        int hd = config.headDim();
+        Tensor flatPos = positionIds.reshape(-1); // [B*T]
+        Tensor cos = ropeCos.index_select(0, flatPos).view(b, 1, t, hd).to(precision.scalarType()); // [B, 1, T, hd]
+        Tensor sin = ropeSin.index_select(0, flatPos).view(b, 1, t, hd).to(precision.scalarType()); // [B, 1, T, hd]
+        boolean needsOffsetMask = mask == null && cache != null && cacheStart > 0 && t > 1;
+        if (needsOffsetMask) {
+            Tensor all = torch.ones(new long[] {b, cacheStart + t},
+                    new TensorOptions(torch.ScalarType.Bool).device(new DeviceOptional(device.torchDevice())));
+            mask = AttentionMasks.causal(all, t); // [B, 1, T, S]
+        }
+        boolean isCausal = mask == null && t > 1;
+        Tensor x = torch.embedding(embedding, inputIds); // [B, T, H]
+        for (int i = 0; i < layers.length; i++) {
+            Layer l = layers[i];
+            Tensor h = rmsNorm(x, l.inputNorm);
+            Tensor q = linear(h, l.q, l.qBias).view(b, t, config.numHeads(), hd).transpose(1, 2); // [B, nh, T, hd]
+            Tensor k = linear(h, l.k, l.kBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
+            Tensor v = linear(h, l.v, l.vBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
+            q = applyRope(q, cos, sin);
+            k = applyRope(k, cos, sin);
+            if (cache != null) {
+                Tensor[] kv = cache.append(i, cacheStart, k, v);
+                k = kv[0]; // [B, nkv, S, hd]
+                v = kv[1]; // [B, nkv, S, hd]
+            }
+            Tensor attn = attention(q, k, v, mask, isCausal); // [B, nh, T, hd]
+            attn = attn.transpose(1, 2).reshape(b, t, (long) config.numHeads() * hd); // [B, T, nh*hd]
+            x = x.add(linear(attn, l.o, l.oBias));
+            h = rmsNorm(x, l.postNorm);
+            Tensor gated = torch.silu(linear(h, l.gate, l.gateBias)).mul(linear(h, l.up, l.upBias)); // [B, T, I]
+            x = x.add(linear(gated, l.down, l.downBias)); // [B, T, H]
+        }
+        return torch.linear(rmsNorm(x, finalNorm), head); // [B, T, V]
+    }
+
+    private Tensor attention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean isCausal) {
+        if (config.kvGroups() > 1) {
+            // repeat_kv as HF: each KV head serves numHeads/numKvHeads consecutive query heads
+            k = torch.repeat_interleave(k, config.kvGroups(), new org.bytedeco.pytorch.LongOptional(1), new org.bytedeco.pytorch.LongOptional()); // [B, nh, S, hd]
+            v = torch.repeat_interleave(v, config.kvGroups(), new org.bytedeco.pytorch.LongOptional(1), new org.bytedeco.pytorch.LongOptional()); // [B, nh, S, hd]
+        }
+        TensorOptional m = mask == null ? new TensorOptional() : new TensorOptional(mask);
+        return torch.scaled_dot_product_attention(q, k, v, m, 0.0, isCausal,
+                new DoubleOptional(1.0 / Math.sqrt(config.headDim())), false);
+    }
+
+    private static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return bias == null ? torch.linear(x, weight) : torch.linear(x, weight, new TensorOptional(bias));
+    }
+
+    /** HF Qwen2RMSNorm / LlamaRMSNorm: normalise in fp32, cast back, then scale. */
+    private Tensor rmsNorm(Tensor x, Tensor weight) {
+        long[] last = {x.size(-1)};
+        if (precision == Precision.FP32) {
+            return torch.rms_norm(x, last, new TensorOptional(weight), new DoubleOptional(config.rmsNormEps()));
+        }
+        Tensor normed = torch.rms_norm(x.to(torch.ScalarType.Float), last, new TensorOptional(),
+                new DoubleOptional(config.rmsNormEps()));
+        return normed.to(precision.scalarType()).mul(weight);
+    }
+
+    /** q * cos + rotate_half(q) * sin, rotate_half(x) = cat(-x[..., d/2:], x[..., :d/2]). */
+    private static Tensor applyRope(Tensor x, Tensor cos, Tensor sin) {
+        long half = x.size(-1) / 2;
+        Tensor first = x.narrow(-1, 0, half); // [B, n, T, hd/2]
+        Tensor second = x.narrow(-1, half, half); // [B, n, T, hd/2]
+        Tensor rotated = torch.cat(new org.bytedeco.pytorch.TensorVector(second.neg(), first), -1); // [B, n, T, hd]
+        return x.mul(cos).add(rotated.mul(sin));
+    }
+
+    private TensorOptions longOptions() {
+        return new TensorOptions(torch.ScalarType.Long).device(new DeviceOptional(device.torchDevice()));
+    }
+
+    @Override
+    public void close() {
+        parameters.values().forEach(Tensor::close);
+        ropeCos.close();
+        ropeSin.close();
+    }
+}

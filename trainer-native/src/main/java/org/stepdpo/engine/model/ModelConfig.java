@@ -1,0 +1,220 @@
+package org.stepdpo.engine.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape and numerics of a decoder, as Hugging Face's config.json gives them.
+ *
+ * @param architecture          qwen2 or llama
+ * @param vocabSize             rows of the embedding and of the output head
+ * @param hiddenSize            model width H
+ * @param intermediateSize      MLP width
+ * @param numLayers             decoder layers
+ * @param numHeads              query heads
+ * @param numKvHeads            key/value heads (GQA when fewer than query heads)
+ * @param headDim               per-head width (config's head_dim, else H / heads)
+ * @param rmsNormEps            epsilon inside every RMSNorm
+ * @param ropeTheta             RoPE base
+ * @param maxPositionEmbeddings longest sequence the RoPE tables cover
+ * @param tieWordEmbeddings     output head shares the embedding matrix
+ * @param attentionBias         biases on q/k/v (Qwen2 always; Llama when attention_bias)
+ * @param outputBias            bias on o_proj (Llama attention_bias only)
+ * @param mlpBias               biases on gate/up/down (Llama mlp_bias)
+ * @param bosTokenId            beginning-of-sequence id, or -1
+ * @param eosTokenIds           end-of-sequence ids (config may give one or a list)
+ * @param initializerRange      std of the normal initialisation
+ */
+public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSize, int intermediateSize,
+                          int numLayers, int numHeads, int numKvHeads, int headDim, double rmsNormEps,
+                          double ropeTheta, int maxPositionEmbeddings, boolean tieWordEmbeddings,
+                          boolean attentionBias, boolean outputBias, boolean mlpBias, int bosTokenId,
+                          List<Integer> eosTokenIds, double initializerRange) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ModelConfig {
+        eosTokenIds = List.copyOf(eosTokenIds);
+        require(vocabSize > 0 && hiddenSize > 0 && intermediateSize > 0 && numLayers > 0 && headDim > 0,
+                "sizes must be positive");
+        require(numHeads > 0 && numKvHeads > 0 && numHeads % numKvHeads == 0,
+                "num_attention_heads (" + numHeads + ") must be a positive multiple of num_key_value_heads (" + numKvHeads + ")");
+        require(headDim % 2 == 0, "head_dim must be even for RoPE, got " + headDim);
+        require(rmsNormEps > 0 && ropeTheta > 0, "rms_norm_eps and rope_theta must be positive");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid model config: " + message);
+        }
+    }
+
+    /** A shape for tests and the synthetic task, with each family's bias convention. */
+    public static ModelConfig of(Architecture arch, int vocab, int hidden, int intermediate, int layers, int heads,
+                                 int kvHeads, double ropeTheta, double rmsNormEps, boolean tied, int eosId) {
+        boolean qwen = arch == Architecture.QWEN2;
+        return new ModelConfig(arch, vocab, hidden, intermediate, layers, heads, kvHeads, hidden / heads, rmsNormEps,
+                ropeTheta, 2048, tied, qwen, false, false, qwen ? -1 : eosId, List.of(eosId), 0.02);
+    }
+
+    public int kvGroups() {
+        return numHeads / numKvHeads;
+    }
+
+    /** Every tensor this configuration needs, with its shape, in Hugging Face names and a stable order. */
+    public Map<String, long[]> expectedTensorShapes() {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        long q = (long) numHeads * headDim;
+        long kv = (long) numKvHeads * headDim;
+        shapes.put("model.embed_tokens.weight", new long[] {vocabSize, hiddenSize});
+        for (int i = 0; i < numLayers; i++) {
+            String p = "model.layers." + i + ".";
+            shapes.put(p + "input_layernorm.weight", new long[] {hiddenSize});
+            shapes.put(p + "self_attn.q_proj.weight", new long[] {q, hiddenSize});
+            shapes.put(p + "self_attn.k_proj.weight", new long[] {kv, hiddenSize});
+            shapes.put(p + "self_attn.v_proj.weight", new long[] {kv, hiddenSize});
+            if (attentionBias) {
+                shapes.put(p + "self_attn.q_proj.bias", new long[] {q});
+                shapes.put(p + "self_attn.k_proj.bias", new long[] {kv});
+                shapes.put(p + "self_attn.v_proj.bias", new long[] {kv});
+            }
+            shapes.put(p + "self_attn.o_proj.weight", new long[] {hiddenSize, q});
+            if (outputBias) {
+                shapes.put(p + "self_attn.o_proj.bias", new long[] {hiddenSize});
+            }
+            shapes.put(p + "post_attention_layernorm.weight", new long[] {hiddenSize});
+            shapes.put(p + "mlp.gate_proj.weight", new long[] {intermediateSize, hiddenSize});
+            shapes.put(p + "mlp.up_proj.weight", new long[] {intermediateSize, hiddenSize});
+            shapes.put(p + "mlp.down_proj.weight", new long[] {hiddenSize, intermediateSize});
+            if (mlpBias) {
+                shapes.put(p + "mlp.gate_proj.bias", new long[] {intermediateSize});
+                shapes.put(p + "mlp.up_proj.bias", new long[] {intermediateSize});
+                shapes.put(p + "mlp.down_proj.bias", new long[] {hiddenSize});
+            }
+        }
+        shapes.put("model.norm.weight", new long[] {hiddenSize});
+        if (!tieWordEmbeddings) {
+            shapes.put("lm_head.weight", new long[] {vocabSize, hiddenSize});
+        }
+        return shapes;
+    }
+
+    /** Reads config.json; unsupported features (rope scaling, sliding window, other activations) fail here. */
+    public static ModelConfig read(Path configJson) throws IOException {
+        JsonNode n = JSON.readTree(configJson.toFile());
+        try {
+            return fromJson(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(configJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ModelConfig fromJson(JsonNode n) {
+        Architecture arch = Architecture.fromModelType(text(n, "model_type", null));
+        String act = text(n, "hidden_act", "silu");
+        require(act.equals("silu"), "hidden_act '" + act + "' is not supported (silu only)");
+        JsonNode scaling = n.get("rope_scaling");
+        if (scaling != null && !scaling.isNull()) {
+            String type = scaling.path("rope_type").asText(scaling.path("type").asText("default"));
+            require(type.equals("default"), "rope_scaling type '" + type + "' is not supported");
+        }
+        require(!n.path("use_sliding_window").asBoolean(false), "use_sliding_window=true is not supported");
+        int hidden = integer(n, "hidden_size");
+        int heads = integer(n, "num_attention_heads");
+        int kvHeads = n.hasNonNull("num_key_value_heads") ? n.get("num_key_value_heads").asInt() : heads;
+        int headDim = n.hasNonNull("head_dim") ? n.get("head_dim").asInt() : hidden / heads;
+        boolean qwen = arch == Architecture.QWEN2;
+        boolean llamaAttnBias = !qwen && n.path("attention_bias").asBoolean(false);
+        List<Integer> eos = new ArrayList<>();
+        JsonNode eosNode = n.get("eos_token_id");
+        if (eosNode != null && eosNode.isArray()) {
+            eosNode.forEach(e -> eos.add(e.asInt()));
+        } else if (eosNode != null && !eosNode.isNull()) {
+            eos.add(eosNode.asInt());
+        }
+        return new ModelConfig(arch, integer(n, "vocab_size"), hidden, integer(n, "intermediate_size"),
+                integer(n, "num_hidden_layers"), heads, kvHeads, headDim, n.path("rms_norm_eps").asDouble(1e-6),
+                n.path("rope_theta").asDouble(10000.0), n.path("max_position_embeddings").asInt(2048),
+                n.path("tie_word_embeddings").asBoolean(false), qwen || llamaAttnBias, llamaAttnBias,
+                !qwen && n.path("mlp_bias").asBoolean(false),
+                n.hasNonNull("bos_token_id") ? n.get("bos_token_id").asInt() : -1, eos,
+                n.path("initializer_range").asDouble(0.02));
+    }
+
+    private static int integer(JsonNode n, String field) {
+        require(n.hasNonNull(field), "config.json lacks '" + field + "'");
+        return n.get(field).asInt();
+    }
+
+    private static String text(JsonNode n, String field, String fallback) {
+        if (!n.hasNonNull(field)) {
+            require(fallback != null, "config.json lacks '" + field + "'");
+            return fallback;
+        }
+        return n.get(field).asText();
+    }
+
+    /**
+     * config.json as Hugging Face writes it for this family. Fields of {@code base} that this record does
+     * not model (e.g. a checkpoint's transformers_version) are kept.
+     */
+    public ObjectNode toJson(ObjectNode base, String torchDtype) {
+        ObjectNode n = base == null ? JSON.createObjectNode() : base.deepCopy();
+        ArrayNode archs = n.putArray("architectures");
+        archs.add(architecture.huggingFaceClass());
+        n.put("model_type", architecture.modelType());
+        n.put("vocab_size", vocabSize);
+        n.put("hidden_size", hiddenSize);
+        n.put("intermediate_size", intermediateSize);
+        n.put("num_hidden_layers", numLayers);
+        n.put("num_attention_heads", numHeads);
+        n.put("num_key_value_heads", numKvHeads);
+        n.put("head_dim", headDim);
+        n.put("hidden_act", "silu");
+        n.put("rms_norm_eps", rmsNormEps);
+        n.put("rope_theta", ropeTheta);
+        n.put("max_position_embeddings", maxPositionEmbeddings);
+        n.put("tie_word_embeddings", tieWordEmbeddings);
+        n.put("initializer_range", initializerRange);
+        n.put("attention_dropout", 0.0);
+        n.put("use_cache", true);
+        n.put("torch_dtype", torchDtype);
+        if (architecture == Architecture.LLAMA) {
+            n.put("attention_bias", attentionBias);
+            n.put("mlp_bias", mlpBias);
+            n.put("pretraining_tp", 1);
+            n.putNull("rope_scaling");
+        } else {
+            n.put("use_sliding_window", false);
+            n.put("sliding_window", maxPositionEmbeddings);
+            n.put("max_window_layers", numLayers);
+        }
+        if (bosTokenId >= 0) {
+            n.put("bos_token_id", bosTokenId);
+        } else {
+            n.putNull("bos_token_id");
+        }
+        if (eosTokenIds.size() == 1) {
+            n.put("eos_token_id", eosTokenIds.get(0));
+        } else {
+            ArrayNode e = n.putArray("eos_token_id");
+            eosTokenIds.forEach(e::add);
+        }
+        return n;
+    }
+
+    public ModelConfig withEosTokenIds(List<Integer> ids) {
+        return new ModelConfig(architecture, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, numKvHeads,
+                headDim, rmsNormEps, ropeTheta, maxPositionEmbeddings, tieWordEmbeddings, attentionBias, outputBias,
+                mlpBias, bosTokenId, ids, initializerRange);
+    }
+}

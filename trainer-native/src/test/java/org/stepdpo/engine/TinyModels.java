@@ -1,0 +1,52 @@
+package org.stepdpo.engine;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.stepdpo.engine.device.ComputeDevice;
+import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.model.Architecture;
+import org.stepdpo.engine.model.CausalDecoder;
+import org.stepdpo.engine.model.ModelConfig;
+
+/** Tiny shapes that exercise every feature: GQA, tied and untied heads, biases, odd rope_theta / eps. */
+public final class TinyModels {
+
+    private TinyModels() {
+    }
+
+    /** Qwen2 with q/k/v biases, GQA 4:2, tied head. */
+    public static ModelConfig qwen2() {
+        return ModelConfig.of(Architecture.QWEN2, 97, 32, 48, 2, 4, 2, 1_000_000.0, 1e-6, true, 5);
+    }
+
+    /** Llama without biases, GQA 4:1, untied head, non-default rope_theta and eps. */
+    public static ModelConfig llama() {
+        return ModelConfig.of(Architecture.LLAMA, 89, 32, 40, 2, 4, 1, 500_000.0, 1e-5, false, 3);
+    }
+
+    /** Random init with biases made non-zero so that they matter. */
+    public static CausalDecoder build(ModelConfig config, long seed) {
+        CausalDecoder model = CausalDecoder.randomInit(config, seed, ComputeDevice.cpu(), Precision.FP32);
+        torch.manual_seed(seed + 1);
+        model.stateDict().forEach((name, t) -> {
+            if (name.endsWith(".bias")) {
+                t.copy_(torch.randn(t.sizes().vec().get()).mul_(new org.bytedeco.pytorch.Scalar(0.1)));
+            } else if (name.endsWith("norm.weight")) {
+                t.copy_(torch.rand(t.sizes().vec().get()).add_(new org.bytedeco.pytorch.Scalar(0.5)));
+            }
+        });
+        return model;
+    }
+
+    public static float[] toArray(Tensor t) {
+        Tensor c = t.to(torch.ScalarType.Float).cpu().contiguous();
+        float[] out = new float[(int) c.numel()];
+        new FloatPointer(c.data_ptr()).get(out);
+        return out;
+    }
+
+    public static Tensor ids(long[] ids, int rows) {
+        return Tensor.create(ids, rows, ids.length / rows);
+    }
+}
