@@ -1,5 +1,6 @@
 package org.stepdpo.data;
 
+import org.stepdpo.grading.AnswerExtractor;
 import org.stepdpo.grading.ExtractionOptions;
 
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class MathAdapter extends JsonlDatasetAdapter {
     protected Problem toProblem(JsonRecord record, String idPrefix, LoadOptions options) {
         String question = record.requireString("problem");
         String solution = record.requireString("solution");
-        String answer = BoxedContent.last(solution)
+        String answer = AnswerExtractor.lastBoxedContent(solution)
                 .filter(boxed -> !boxed.isEmpty())
                 .orElseThrow(() -> record.error("solution", "has no complete, non-empty \\boxed{...} answer"));
         Map<String, String> metadata = new HashMap<>();

@@ -505,25 +505,7 @@ public final class AnswerComparator {
     }
 
     private static boolean hasLongWord(String s) {
-        int run = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '\\') {
-                int j = k + 1;
-                while (j < s.length() && Character.isLetter(s.charAt(j))) {
-                    j++;
-                }
-                k = j - 1;
-                run = 0;
-            } else if (Character.isLetter(c)) {
-                if (++run >= 3) {
-                    return true;
-                }
-            } else {
-                run = 0;
-            }
-        }
-        return false;
+        return LatexText.hasLetterRun(s, 3);
     }
 
     /** A plain decimal ("-12", "0.50", ".5", "1e3", "1.2E-4"), or null. */

@@ -50,6 +50,14 @@ public final class AnswerExtractor {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The stripped content of the last {@code \boxed{...}} / {@code \fbox{...}} of a text (braces matched),
+     * where MATH solutions put their final answer; empty when there is none.
+     */
+    public static Optional<String> lastBoxedContent(String text) {
+        return Optional.ofNullable(lastBoxed(text, text.length())).map(Extraction::answer);
+    }
+
     /** The content of the last balanced {@code \boxed{...}} (or {@code \fbox}) starting before {@code end}. */
     static Extraction lastBoxed(String text, int end) {
         int searchFrom = end;

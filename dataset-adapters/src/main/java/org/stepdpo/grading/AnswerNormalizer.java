@@ -230,25 +230,7 @@ final class AnswerNormalizer {
 
     /** Whether the text has a run of two or more plain letters (a word, not a variable or a command). */
     static boolean containsWord(String s) {
-        int run = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '\\') {
-                int j = k + 1;
-                while (j < s.length() && Character.isLetter(s.charAt(j))) {
-                    j++;
-                }
-                k = j - 1;
-                run = 0;
-            } else if (Character.isLetter(c)) {
-                if (++run >= 2) {
-                    return true;
-                }
-            } else {
-                run = 0;
-            }
-        }
-        return false;
+        return LatexText.hasLetterRun(s, 2);
     }
 
     /** "x \in [2, 5)" -> "[2, 5)". */

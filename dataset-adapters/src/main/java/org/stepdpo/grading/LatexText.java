@@ -52,4 +52,27 @@ final class LatexText {
         }
         return false;
     }
+
+    /** Whether {@code s} has {@code minLength} or more consecutive plain letters outside command names ({@code \frac}). */
+    static boolean hasLetterRun(String s, int minLength) {
+        int run = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\') {
+                int j = k + 1;
+                while (j < s.length() && Character.isLetter(s.charAt(j))) {
+                    j++;
+                }
+                k = j - 1;
+                run = 0;
+            } else if (Character.isLetter(c)) {
+                if (++run >= minLength) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
 }
