@@ -57,8 +57,11 @@ public record Chain(long start, List<Operation> operations) {
         }
     }
 
-    /** How solutions write one step's arithmetic: {@code 19 - 5 = 14}. */
+    /**
+     * How solutions write one step's arithmetic: {@code 19-5=14}. Without spaces, because a tiny model
+     * reads digit by digit and every token of the solution costs training time.
+     */
     public static String equation(long left, Op op, long right, long result) {
-        return left + " " + op.symbol() + " " + right + " = " + result;
+        return Long.toString(left) + op.symbol() + right + "=" + result;
     }
 }

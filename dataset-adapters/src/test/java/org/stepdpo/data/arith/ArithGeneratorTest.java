@@ -53,8 +53,8 @@ class ArithGeneratorTest {
         ArithProblem p = new ArithProblem("Ann", "She", "apples", Chain.parse("12 +7 -5 *2"));
         assertThat(p.question()).isEqualTo("Ann has 12 apples. She gets 7 more. She gives away 5. "
                 + "She ends up with 2 times as many. How many apples does Ann have now?");
-        assertThat(p.solution()).isEqualTo("Let's think step by step.\nStep 1: 12 + 7 = 19.\n"
-                + "Step 2: 19 - 5 = 14.\nStep 3: 14 * 2 = 28.\nThe answer is: 28");
+        assertThat(p.solution()).isEqualTo("Let's think step by step.\nStep 1: 12+7=19.\n"
+                + "Step 2: 19-5=14.\nStep 3: 14*2=28.\nThe answer is: 28");
         assertThat(p.chain().answer()).isEqualTo(28);
     }
 
