@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The built-in tokenizer of models the project creates: one token per byte (GPT-2's byte-to-character
@@ -46,9 +47,7 @@ public final class ByteLevelTokenizerFiles {
         root.putNull("truncation");
         root.putNull("padding");
         ArrayNode added = root.putArray("added_tokens");
-        ObjectNode eos = added.addObject();
-        eos.put("id", END_OF_TEXT_ID).put("content", END_OF_TEXT).put("single_word", false).put("lstrip", false)
-                .put("rstrip", false).put("normalized", false).put("special", true);
+        addSpecialToken(added, END_OF_TEXT_ID, END_OF_TEXT);
         root.putNull("normalizer");
         ObjectNode pre = root.putObject("pre_tokenizer");
         pre.put("type", "ByteLevel").put("add_prefix_space", false).put("trim_offsets", true).put("use_regex", false);
@@ -66,20 +65,37 @@ public final class ByteLevelTokenizerFiles {
         }
         vocab.put(END_OF_TEXT, END_OF_TEXT_ID);
         model.putArray("merges");
+        writeFiles(dir, root, List.of(), "the built-in tokenizer");
+    }
 
+    /** One {@code added_tokens} entry for a special token matched verbatim in raw text. */
+    static void addSpecialToken(ArrayNode addedTokens, int id, String content) {
+        addedTokens.addObject().put("id", id).put("content", content).put("single_word", false).put("lstrip", false)
+                .put("rstrip", false).put("normalized", false).put("special", true);
+    }
+
+    /**
+     * Writes {@code tokenizerJson} as tokenizer.json plus the tokenizer_config.json and special_tokens_map.json
+     * every tokenizer the project makes shares: {@link #END_OF_TEXT} is EOS and pad, there is no BOS.
+     */
+    static void writeFiles(Path dir, ObjectNode tokenizerJson, List<String> additionalSpecialTokens, String what) {
         ObjectNode config = JSON.createObjectNode();
         config.put("tokenizer_class", "PreTrainedTokenizerFast");
         config.put("eos_token", END_OF_TEXT).put("pad_token", END_OF_TEXT).putNull("bos_token");
         config.put("model_max_length", 2048).put("clean_up_tokenization_spaces", false);
         ObjectNode special = JSON.createObjectNode();
         special.put("eos_token", END_OF_TEXT).put("pad_token", END_OF_TEXT);
+        if (!additionalSpecialTokens.isEmpty()) {
+            additionalSpecialTokens.forEach(config.putArray("additional_special_tokens")::add);
+            additionalSpecialTokens.forEach(special.putArray("additional_special_tokens")::add);
+        }
         try {
             Files.createDirectories(dir);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer.json").toFile(), root);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer.json").toFile(), tokenizerJson);
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer_config.json").toFile(), config);
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("special_tokens_map.json").toFile(), special);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the built-in tokenizer into " + dir, e);
+            throw new UncheckedIOException("cannot write " + what + " into " + dir, e);
         }
     }
 }
