@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Step-DPO harness: grade, evaluate, localize first wrong steps, train and report.",
         subcommands = {EvalCommand.class, LeaderboardCommand.class, BenchCommand.class,
-                org.stepdpo.cli.engine.GenerateCommand.class, org.stepdpo.cli.engine.ModelCommand.class})
+                org.stepdpo.cli.engine.GenerateCommand.class, org.stepdpo.cli.engine.ModelCommand.class, org.stepdpo.cli.engine.TokenizerCommand.class})
 public class StepDpoCommand {
 }
