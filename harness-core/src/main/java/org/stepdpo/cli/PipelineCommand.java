@@ -1,0 +1,251 @@
+package org.stepdpo.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.stepdpo.config.PromptTemplates;
+import org.stepdpo.engine.TorchLanguageModel;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.Precision;
+import org.stepdpo.generation.Generator;
+import org.stepdpo.generation.NativeGenerator;
+import org.stepdpo.generation.OpenAiCompletionsGenerator;
+import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.SamplingSettings;
+import org.stepdpo.judges.JudgeChoice;
+import org.stepdpo.pipeline.DatasetSelection;
+import org.stepdpo.pipeline.PairRules;
+import org.stepdpo.pipeline.PipelineConfig;
+import org.stepdpo.pipeline.PipelineOutputs;
+import org.stepdpo.pipeline.PipelineRunner;
+import org.stepdpo.pipeline.PipelineSummary;
+import org.stepdpo.pipeline.RunStoreRecorder;
+import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.reports.storage.StorageSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code stepdpo pipeline}: one Step-DPO data iteration, from sampled answers to preference pairs. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Step-DPO data pipeline: error collection -> step localization -> rectification -> pairs.",
+                "Writes samples.jsonl, errors.jsonl, localized.jsonl, rectifications.jsonl, pairs.jsonl (Step-DPO) and "
+                        + "dpo_pairs.jsonl (whole answers, for the DPO baseline) into OUT, and records the run.",
+                "Interrupted (even by kill -9), the same command resumes where it stopped."})
+public class PipelineCommand implements Callable<Integer> {
+
+    @Option(names = "--adapter", defaultValue = "arith", paramLabel = "NAME",
+            description = "Benchmark adapter (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}",
+            completionCandidates = EvalCommand.AdapterNames.class)
+    String adapter;
+
+    @Option(names = "--data", defaultValue = "train", paramLabel = "FILE",
+            description = "Data file; for the built-in arith adapter: train or test (default: ${DEFAULT-VALUE})")
+    String data;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Adapter option, e.g. n=500 (arith)")
+    Map<String, String> options = Map.of();
+
+    @Option(names = "--template", defaultValue = "step", paramLabel = "NAME",
+            description = "Prompt template (default: ${DEFAULT-VALUE})")
+    String template;
+
+    @Option(names = "--templates", paramLabel = "FILE", description = "YAML file with more prompt templates")
+    Path templatesFile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Policy (the model that writes answers and continuations):%n")
+    PolicyChoice policy;
+
+    static class PolicyChoice {
+        @Option(names = "--model", paramLabel = "DIR", description = "Hugging Face model folder, run by the native engine")
+        Path model;
+
+        @ArgGroup(exclusive = false)
+        OpenAiPolicy openAi;
+    }
+
+    static class OpenAiPolicy {
+        @Option(names = "--openai-url", required = true, paramLabel = "URL",
+                description = "OpenAI-compatible server (vLLM, SGLang), e.g. http://127.0.0.1:8000")
+        String url;
+
+        @Option(names = "--openai-model", required = true, paramLabel = "NAME", description = "Served model name")
+        String model;
+
+        @Option(names = "--openai-key", paramLabel = "KEY", description = "API key (default: env OPENAI_API_KEY)")
+        String key;
+
+        @Option(names = "--openai-concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE})")
+        int concurrency;
+    }
+
+    @Option(names = "--device", defaultValue = "auto", description = "Native engine device: cpu, cuda, cuda:N, auto (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--precision", description = "Native engine precision: fp32 or bf16 (default: fp32 on CPU, bf16 on CUDA)")
+    String precision;
+
+    @Option(names = {"-k", "--samples"}, defaultValue = "4", description = "Answers sampled per problem (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = {"-n", "--rectifications"}, defaultValue = "20",
+            description = "Continuations sampled per localized error (paper: 20; default: ${DEFAULT-VALUE})")
+    int rectifications;
+
+    @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature (paper: 0.8; default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--top-p", defaultValue = "0.95", description = "Nucleus mass (paper: 0.95; default: ${DEFAULT-VALUE})")
+    double topP;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "Top-k, 0 = off (default: ${DEFAULT-VALUE})")
+    int topK;
+
+    @Option(names = "--max-tokens", defaultValue = "512", description = "Longest answer in tokens (default: ${DEFAULT-VALUE})")
+    int maxTokens;
+
+    @Option(names = "--stop", paramLabel = "TEXT", description = "Stop string; repeatable")
+    List<String> stop = new ArrayList<>();
+
+    @Option(names = "--judge", defaultValue = "verifier",
+            description = "Step judge: verifier (arith), rollout (Monte Carlo with the policy), llm (chat API) (default: ${DEFAULT-VALUE})")
+    String judge;
+
+    @Option(names = "--rollouts", defaultValue = "8", description = "rollout judge: continuations per step prefix (default: ${DEFAULT-VALUE})")
+    int rollouts;
+
+    @Option(names = "--rollout-threshold", defaultValue = "0",
+            description = "rollout judge: a step is wrong when at most this share of its rollouts is right (default: ${DEFAULT-VALUE})")
+    double rolloutThreshold;
+
+    @Option(names = "--judge-url", paramLabel = "URL", description = "llm judge: OpenAI-compatible server, e.g. https://api.openai.com")
+    String judgeUrl;
+
+    @Option(names = "--judge-model", paramLabel = "NAME", description = "llm judge: model, e.g. gpt-4o")
+    String judgeModel;
+
+    @Option(names = "--judge-key", paramLabel = "KEY", description = "llm judge: API key (default: env STEPDPO_JUDGE_API_KEY, then OPENAI_API_KEY)")
+    String judgeKey;
+
+    @Option(names = "--judge-concurrency", defaultValue = "8", description = "llm judge: requests in flight (default: ${DEFAULT-VALUE})")
+    int judgeConcurrency;
+
+    @Option(names = "--max-pairs-per-error", defaultValue = "1", description = "0 = no limit (default: ${DEFAULT-VALUE})")
+    int maxPairsPerError;
+
+    @Option(names = "--max-pairs-per-problem", defaultValue = "0", description = "0 = no limit (default: ${DEFAULT-VALUE})")
+    int maxPairsPerProblem;
+
+    @Option(names = "--max-step-chars", defaultValue = "0", description = "Drop pairs with longer steps; 0 = no limit (default: ${DEFAULT-VALUE})")
+    int maxStepChars;
+
+    @Option(names = "--max-dpo-pairs-per-problem", defaultValue = "0", description = "Whole-answer pairs; 0 = no limit (default: ${DEFAULT-VALUE})")
+    int maxWholePairsPerProblem;
+
+    @Option(names = "--keep-duplicates", description = "Keep pairs that repeat an earlier one")
+    boolean keepDuplicates;
+
+    @Option(names = "--keep-identical", description = "Keep pairs whose chosen and rejected steps are the same")
+    boolean keepIdentical;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Run seed; every sampling seed derives from it (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Requests per generator call (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder; an existing one is resumed (default: a new folder under the data folder)")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    RunStore store;
+
+    @Override
+    public Integer call() {
+        PromptTemplates templates = templatesFile == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templatesFile);
+        SamplingSettings sampling = new SamplingSettings(temperature, topP, topK, maxTokens, stop);
+        Path outDir = out != null ? out : defaultOut(adapter);
+        PipelineConfig config = new PipelineConfig(new DatasetSelection(adapter, data, options), templates.get(template),
+                samples, sampling, judgeChoice(sampling), rectifications, sampling,
+                new PairRules(!keepDuplicates, !keepIdentical, maxPairsPerError, maxPairsPerProblem, maxStepChars,
+                        maxWholePairsPerProblem), seed, batchSize, outDir);
+        var err = spec.commandLine().getErr();
+        err.println("run folder: " + outDir.toAbsolutePath());
+        err.flush();
+        long t0 = System.nanoTime();
+        PipelineOutputs o;
+        try (Generator generator = generator()) {
+            o = new PipelineRunner(generator, new RunStoreRecorder(store), List.of()).run(config);
+        }
+        PipelineSummary s = o.summary();
+        var w = spec.commandLine().getOut();
+        w.printf("%s on %s: %d problems x %d samples, %d right (pass@1 %.2f%%), %d wrong%n", o.sourceModel(), adapter,
+                s.problems(), samples, s.correctSamples(), 100 * s.passAt1(), s.errors());
+        w.printf("judge %s: first wrong step found in %d, none in %d, undecided %d%n", config.judge() instanceof JudgeChoice.Verifier
+                ? "verifier" : judge, s.localized(), s.noErrorFound(), s.undecided());
+        w.printf("rectification: %d of %d continuations right; %d step pairs (dropped: %s), %d whole-answer pairs%n",
+                s.rightContinuations(), s.rectifications(), s.pairs(), s.dropped(), s.wholeAnswerPairs());
+        w.printf("pairs: %s%ndpo pairs: %s%nrun %d recorded; took %.1f s%n", o.pairs().toAbsolutePath(),
+                o.dpoPairs().toAbsolutePath(), o.runRecordId(), (System.nanoTime() - t0) / 1e9);
+        w.flush();
+        return 0;
+    }
+
+    private JudgeChoice judgeChoice(SamplingSettings sampling) {
+        return switch (judge) {
+            case "verifier" -> new JudgeChoice.Verifier();
+            case "rollout" -> new JudgeChoice.Rollout(rollouts, rolloutThreshold, sampling);
+            case "llm" -> {
+                if (judgeUrl == null || judgeModel == null) {
+                    throw new ParameterException(spec.commandLine(), "--judge llm needs --judge-url and --judge-model");
+                }
+                String key = judgeKey != null ? judgeKey : firstEnv("STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
+                yield new JudgeChoice.Llm(new OpenAiEndpoint(judgeUrl, key, judgeModel, judgeConcurrency, 6,
+                        Duration.ofSeconds(1), Duration.ofMinutes(5)), true, 2, 1024);
+            }
+            default -> throw new ParameterException(spec.commandLine(),
+                    "unknown judge \"" + judge + "\"; expected verifier, rollout or llm");
+        };
+    }
+
+    private Generator generator() {
+        if (policy.model != null) {
+            TorchLanguageModel lm = TorchLanguageModel.load(policy.model, DeviceChoice.parse(device),
+                    precision == null ? null : Precision.parse(precision));
+            return new NativeGenerator(lm, policy.model.toAbsolutePath().normalize().getFileName().toString(), true);
+        }
+        OpenAiPolicy o = policy.openAi;
+        return new OpenAiCompletionsGenerator(new OpenAiEndpoint(o.url, o.key != null ? o.key : firstEnv("OPENAI_API_KEY"),
+                o.model, o.concurrency, 6, Duration.ofSeconds(1), Duration.ofMinutes(5)));
+    }
+
+    private static String firstEnv(String... names) {
+        for (String name : names) {
+            String v = System.getenv(name);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static Path defaultOut(String adapterName) {
+        StorageSettings settings = StorageSettings.resolve(
+                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        return settings.home().resolve("runs").resolve("pipeline-" + adapterName + "-" + stamp);
+    }
+}

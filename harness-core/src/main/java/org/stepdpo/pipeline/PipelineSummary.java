@@ -1,0 +1,26 @@
+package org.stepdpo.pipeline;
+
+import java.util.Map;
+
+/**
+ * The counts of one data iteration, written to summary.json.
+ *
+ * @param problems        problems sampled
+ * @param samples         answers sampled (problems × k)
+ * @param correctSamples  answers whose final answer is right
+ * @param passAt1         mean over problems of the share of right answers
+ * @param meanSteps       mean number of steps per answer
+ * @param errors          wrong answers (error collection)
+ * @param localized       wrong answers whose first wrong step the judge named
+ * @param noErrorFound    wrong answers in which the judge found no wrong step
+ * @param undecided       wrong answers the judge could not decide
+ * @param rectifications  continuations sampled
+ * @param rightContinuations continuations whose final answer is right
+ * @param pairs           step pairs written
+ * @param dropped         candidates each pair rule dropped
+ * @param wholeAnswerPairs vanilla DPO pairs written
+ */
+public record PipelineSummary(int problems, int samples, int correctSamples, double passAt1, double meanSteps,
+                              int errors, int localized, int noErrorFound, int undecided, int rectifications,
+                              int rightContinuations, int pairs, Map<String, Integer> dropped, int wholeAnswerPairs) {
+}

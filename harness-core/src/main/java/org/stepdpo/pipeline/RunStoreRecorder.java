@@ -1,0 +1,56 @@
+package org.stepdpo.pipeline;
+
+import java.util.List;
+import org.stepdpo.evaluation.Provenance;
+import org.stepdpo.reports.runs.NewRun;
+import org.stepdpo.reports.runs.RunKind;
+import org.stepdpo.reports.runs.RunStatus;
+import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.reports.runs.RunSummary;
+import org.stepdpo.reports.runs.SampleRecord;
+
+/** Records pipeline runs in the reports database as runs of kind PIPELINE with their judged samples. */
+public final class RunStoreRecorder implements PipelineRecorder {
+
+    private final RunStore store;
+
+    public RunStoreRecorder(RunStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public long start(PipelineConfig config, String configJson, String sourceModel, long resumedRecordId) {
+        if (resumedRecordId >= 0) {
+            var previous = store.run(resumedRecordId);
+            if (previous.isPresent() && previous.get().status() == RunStatus.RUNNING) {
+                return resumedRecordId;
+            }
+        }
+        return store.startRun(new NewRun(RunKind.PIPELINE,
+                "pipeline " + config.dataset().adapter() + " " + sourceModel, sourceModel, config.dataset().adapter(),
+                null, config.dataset().source(), configJson, Provenance.projectVersion(), Provenance.gitCommit(),
+                "CPU (" + Runtime.getRuntime().availableProcessors() + " cores)",
+                config.outDir().toAbsolutePath().toString()));
+    }
+
+    @Override
+    public void samplesJudged(long recordId, List<SampleRecord> samples) {
+        // A crash after this transaction but before the folder's state said so: the samples are already there.
+        if (store.sampleCount(recordId) == 0) {
+            store.addSamples(recordId, samples);
+        }
+    }
+
+    @Override
+    public void finished(long recordId, PipelineSummary s) {
+        store.finishRun(recordId, new RunSummary(s.problems(), s.samples(), s.correctSamples(), s.passAt1(), null, null,
+                s.meanSteps()));
+    }
+
+    @Override
+    public void failed(long recordId, String message) {
+        if (recordId >= 0) {
+            store.failRun(recordId, message);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.stepdpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stepdpo.data.DatasetAdapters;
+import org.stepdpo.data.LoadOptions;
+import org.stepdpo.generation.FakeOpenAiServer;
+import org.stepdpo.generation.SampleRequest;
+import org.stepdpo.generation.SamplingSettings;
+import org.stepdpo.pipeline.FakeArithPolicy;
+
+/** {@code stepdpo pipeline} end to end, sampling from a local OpenAI-compatible server that plays the policy. */
+@QuarkusMainTest
+class PipelineCommandTest {
+
+    @Test
+    void writesPairsFromAnOpenAiCompatibleServerAndRecordsTheRun(QuarkusMainLauncher launcher, @TempDir Path out)
+            throws Exception {
+        FakeArithPolicy policy = new FakeArithPolicy(DatasetAdapters.byName("arith")
+                .load(Path.of("train"), new LoadOptions(false, java.util.Map.of("n", "6", "seed", "3"))).problems(), 0.2, 0);
+        try (FakeOpenAiServer server = new FakeOpenAiServer(r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.completion(
+                policy.generate(List.of(new SampleRequest(r.body().get("prompt").asText(), r.body().get("seed").asLong())),
+                        SamplingSettings.greedy(1)).get(0).text(), "stop")))) {
+            LaunchResult r = launcher.launch("pipeline", "--adapter", "arith", "--data", "train", "-o", "n=6", "-o", "seed=3",
+                    "--openai-url", server.baseUrl(), "--openai-model", "fake-policy", "-k", "4", "-n", "4",
+                    "--out", out.toString());
+            assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+            assertThat(r.getOutput()).contains("fake-policy on arith: 6 problems x 4 samples", "step pairs", "recorded");
+            assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(24);
+            assertThat(Files.readString(out.resolve("pairs.jsonl"))).contains("\"source_model\":\"fake-policy\"");
+            assertThat(server.received().get(0).body().get("temperature").asDouble()).isEqualTo(0.8);
+
+            LaunchResult again = launcher.launch("pipeline", "--adapter", "arith", "--data", "train", "-o", "n=6",
+                    "-o", "seed=3", "--openai-url", server.baseUrl(), "--openai-model", "fake-policy", "-k", "4", "-n", "4",
+                    "--out", out.toString(), "--seed", "2");
+            assertThat(again.exitCode()).isEqualTo(2);
+            assertThat(again.getErrorOutput()).contains("another configuration", "seed");
+        }
+    }
+}
