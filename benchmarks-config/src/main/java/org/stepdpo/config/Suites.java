@@ -1,0 +1,145 @@
+package org.stepdpo.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The suites: the built-in ones ({@code toy}, {@code gsm8k-qwen2}, {@code math-qwen2}) and suite files. */
+public final class Suites {
+
+    private static final List<String> BUILTIN = List.of("toy", "gsm8k-qwen2", "math-qwen2");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "dataset", "template", "model",
+            "sampling", "judge", "rectification", "pairs", "training", "evaluation");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private Suites() {
+    }
+
+    public static List<String> builtinNames() {
+        return BUILTIN;
+    }
+
+    /** A built-in suite by name, or a suite file when {@code nameOrFile} is a path to one. */
+    public static Suite get(String nameOrFile) {
+        Path file = Path.of(nameOrFile);
+        if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml") || Files.isRegularFile(file)) {
+            return read(file);
+        }
+        if (!BUILTIN.contains(nameOrFile)) {
+            throw new IllegalArgumentException("unknown suite \"" + nameOrFile + "\"; built-in suites: " + BUILTIN
+                    + " (or give a suite YAML file)");
+        }
+        String resource = "/stepdpo/suites/" + nameOrFile + ".yaml";
+        try (InputStream in = Suites.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return parse(YAML.readTree(in), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    public static Suite read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": suite file not found");
+        }
+        try {
+            return parse(YAML.readTree(file.toFile()), file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    static Suite parse(JsonNode root, String origin) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(origin + ": a suite is a YAML mapping");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!TOP_LEVEL.contains(key)) {
+                throw new IllegalArgumentException(origin + ": unknown key \"" + key + "\"; known: "
+                        + TOP_LEVEL.stream().sorted().toList());
+            }
+        }
+        String name = required(root, "name", origin);
+        JsonNode dataset = section(root, "dataset", origin, true);
+        Suite.DatasetSpec data = new Suite.DatasetSpec(required(dataset, "adapter", origin + ": dataset"),
+                required(dataset, "train", origin + ": dataset"), required(dataset, "test", origin + ": dataset"),
+                text(dataset, "test_adapter"), strings(dataset, "train_options", origin), strings(dataset, "test_options", origin));
+        JsonNode model = section(root, "model", origin, true);
+        Suite.ModelSpec m = new Suite.ModelSpec(text(model, "path"), strings(model, "init", origin),
+                strings(model, "tokenizer", origin), strings(model, "sft", origin));
+        if (m.path() == null && m.init().isEmpty()) {
+            throw new IllegalArgumentException(origin + ": model needs \"path\" (a Hugging Face folder) or \"init\"");
+        }
+        Map<String, Map<String, String>> training = new LinkedHashMap<>();
+        JsonNode t = section(root, "training", origin, false);
+        if (t != null) {
+            for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
+                String objective = it.next();
+                training.put(objective, strings(t, objective, origin + ": training"));
+            }
+        }
+        return new Suite(name, text(root, "description"), data, required(root, "template", origin), m,
+                strings(root, "sampling", origin), strings(root, "judge", origin), strings(root, "rectification", origin),
+                strings(root, "pairs", origin), Map.copyOf(training), strings(root, "evaluation", origin));
+    }
+
+    private static JsonNode section(JsonNode node, String key, String origin, boolean required) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException(origin + ": \"" + key + "\" is missing");
+            }
+            return null;
+        }
+        if (!v.isObject()) {
+            throw new IllegalArgumentException(origin + ": \"" + key + "\" must be a mapping");
+        }
+        return v;
+    }
+
+    private static String required(JsonNode node, String key, String origin) {
+        String v = text(node, key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(origin + ": \"" + key + "\" is missing");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** A flat mapping of scalars as text (numbers keep their written form). */
+    private static Map<String, String> strings(JsonNode node, String key, String origin) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw new IllegalArgumentException(origin + ": \"" + key + "\" must be a mapping");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode()) {
+                throw new IllegalArgumentException(origin + ": \"" + key + "." + e.getKey() + "\" must be a scalar");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return Suite.copy(out);
+    }
+}
