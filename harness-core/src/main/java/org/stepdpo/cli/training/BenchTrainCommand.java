@@ -1,0 +1,42 @@
+package org.stepdpo.cli.training;
+
+import java.util.concurrent.Callable;
+import org.stepdpo.engine.bench.EngineBenchmark;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.DeviceFacts;
+import org.stepdpo.engine.training.TrainingBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stepdpo bench train}: Step-DPO and SFT step throughput on the engine benchmark's shape. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Step-DPO tokens/s and peak memory beside SFT tokens/s on the engine benchmark's shape "
+                + "(vocab 512, hidden 256, 4 layers, 8/4 heads, seq 256, batch 4); a DPO step vs ~4 forward passes.")
+public class BenchTrainCommand implements Callable<Integer> {
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--steps", defaultValue = "3", description = "Timed steps after one warm-up (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Override
+    public Integer call() {
+        var resolved = DeviceChoice.parse(device).resolve();
+        TrainingBenchmark r = TrainingBenchmark.run(resolved, threads, steps);
+        System.out.printf("device              %s (%s)%n", r.device(), DeviceFacts.of(resolved).name());
+        System.out.printf("threads             %d%n", r.threads());
+        System.out.printf("shape               batch %d pairs, %d tokens per row (%d prefix), fp32%n",
+                EngineBenchmark.BATCH, EngineBenchmark.SEQUENCE, TrainingBenchmark.PREFIX);
+        System.out.printf("step-dpo tokens/s   %.1f   (policy fwd+bwd on 2B rows + reference fwd + AdamW)%n",
+                r.dpoTokensPerSecond());
+        System.out.printf("sft tokens/s        %.1f   (fwd+bwd on B rows + AdamW)%n", r.sftTokensPerSecond());
+        System.out.printf("dpo step            %.3f s = %.2f no-grad forwards of the 2B rows (%.3f s each; ideal ~4)%n",
+                r.dpoStepSeconds(), r.dpoStepInForwards(), r.forwardSeconds());
+        System.out.printf("peak memory         %.1f MiB%n", r.peakMemoryMb());
+        return 0;
+    }
+}

@@ -1,0 +1,204 @@
+package org.stepdpo.cli.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stepdpo.config.PromptTemplate;
+import org.stepdpo.config.PromptTemplates;
+import org.stepdpo.engine.training.Objective;
+import org.stepdpo.engine.training.Optimization;
+import org.stepdpo.engine.training.StepMetrics;
+import org.stepdpo.engine.training.Trainer;
+import org.stepdpo.engine.training.TrainingConfig;
+import org.stepdpo.engine.training.TrainingData;
+import org.stepdpo.engine.training.TrainingListener;
+import org.stepdpo.engine.training.TrainingPlan;
+import org.stepdpo.engine.training.TrainingResult;
+import org.stepdpo.engine.training.data.PromptFormat;
+import org.stepdpo.engine.training.data.Truncation;
+import org.stepdpo.engine.training.lora.LoraConfig;
+import org.stepdpo.progress.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stepdpo train}: Step-DPO, DPO or SFT on the native engine, full or LoRA, resumable. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a Hugging Face Qwen2/Llama model with Step-DPO, DPO or SFT on libtorch.",
+                "Writes OUT/metrics.jsonl (one line per optimiser step), OUT/checkpoints/step-N (resumable), "
+                        + "OUT/final (the model, LoRA merged) and with LoRA OUT/adapter (PEFT layout).",
+                "Data: pairs JSONL in the Math-Step-DPO-10K schema (step-dpo: prompt, initial_reason_steps, chosen, "
+                        + "rejected; dpo: prompt, full_chosen, full_rejected), or prompt/completion JSONL (sft)."})
+public class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--objective", required = true, description = "step-dpo, dpo or sft.")
+    String objective;
+
+    @Option(names = "--model", required = true, description = "Starting model folder (also the reference model).")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Training JSONL file.")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Run folder.")
+    Path out;
+
+    @Option(names = "--template", defaultValue = "step", description = "Prompt template name (default: ${DEFAULT-VALUE}).")
+    String template;
+
+    @Option(names = "--templates", description = "YAML file adding or overriding prompt templates.")
+    Path templates;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--bf16", description = "bf16 autocast (CUDA only; fp32 master weights).")
+    boolean bf16;
+
+    @Option(names = "--beta", defaultValue = "0.4", description = "β of the preference loss (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--lr", defaultValue = "5e-7", description = "Peak learning rate (default: ${DEFAULT-VALUE}, the paper's for 7B; small models need more).")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "AdamW weight decay, never on norms and biases (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--warmup-ratio", defaultValue = "0.1", description = "Default: ${DEFAULT-VALUE}.")
+    double warmupRatio;
+
+    @Option(names = "--max-grad-norm", defaultValue = "1.0", description = "Gradient clipping, 0 = off (default: ${DEFAULT-VALUE}).")
+    double maxGradNorm;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+    double epochs;
+
+    @Option(names = "--max-steps", defaultValue = "0", description = "Optimiser steps; 0 = from --epochs (default: ${DEFAULT-VALUE}).")
+    int maxSteps;
+
+    @Option(names = "--batch-size", defaultValue = "4", description = "Examples per micro-batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--grad-accum", defaultValue = "1", description = "Micro-batches per optimiser step (default: ${DEFAULT-VALUE}).")
+    int gradAccum;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--max-length", defaultValue = "1024", description = "Default: ${DEFAULT-VALUE}.")
+    int maxLength;
+
+    @Option(names = "--max-prompt-length", defaultValue = "512", description = "Default: ${DEFAULT-VALUE}.")
+    int maxPromptLength;
+
+    @Option(names = "--append-eos", negatable = true, description = "End continuations with EOS (default: yes for dpo/sft, no for step-dpo).")
+    Boolean appendEos;
+
+    @Option(names = "--lora-rank", defaultValue = "0", description = "LoRA rank; 0 = full fine-tuning (default: ${DEFAULT-VALUE}).")
+    int loraRank;
+
+    @Option(names = "--lora-alpha", description = "LoRA alpha (default: 2 × rank).")
+    Double loraAlpha;
+
+    @Option(names = "--lora-dropout", defaultValue = "0.05", description = "Default: ${DEFAULT-VALUE}.")
+    double loraDropout;
+
+    @Option(names = "--lora-targets", split = ",", description = "Projections (default: q_proj,k_proj,v_proj,o_proj).")
+    List<String> loraTargets = new ArrayList<>(LoraConfig.DEFAULT_TARGETS);
+
+    @Option(names = "--precompute-reference", description = "Compute reference log-probs once before training.")
+    boolean precomputeReference;
+
+    @Option(names = "--save-every", defaultValue = "100", description = "Checkpoint every N steps, 0 = at the end only (default: ${DEFAULT-VALUE}).")
+    int saveEvery;
+
+    @Option(names = "--keep-checkpoints", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
+    int keepCheckpoints;
+
+    @Option(names = "--skip-invalid", description = "Skip (and count) invalid records instead of failing.")
+    boolean skipInvalid;
+
+    @Option(names = "--resume", description = "Continue from the newest checkpoint in --out.")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        Objective obj = Objective.parse(objective);
+        PromptTemplates registry = templates == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templates);
+        PromptTemplate t = registry.get(template);
+        PromptFormat format = new PromptFormat(t.prompt(), t.responsePrefix());
+        TrainingConfig config = new TrainingConfig(obj, model, device, bf16, beta,
+                new Optimization(lr, weightDecay, warmupRatio, maxGradNorm, epochs, maxSteps, batchSize, gradAccum, seed),
+                new Truncation(maxLength, maxPromptLength), appendEos,
+                loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
+                        loraTargets) : null,
+                precomputeReference, saveEvery, keepCheckpoints, resume);
+        TrainingData records = TrainingData.read(data, obj, format, skipInvalid);
+        ProgressListener progress = new ProgressListener();
+        TrainingResult result;
+        try {
+            result = Trainer.run(config, records, out, progress);
+        } finally {
+            progress.close();
+        }
+        System.out.printf("trained %s for %d steps (%d this run); final loss %.4f%n", obj, result.steps(),
+                result.metrics().size(), result.finalLoss());
+        if (result.skippedRecords() > 0) {
+            System.out.printf("skipped %d invalid record(s)%n", result.skippedRecords());
+        }
+        System.out.printf("truncated: %d prompts, %d response sets of %d examples%n",
+                result.truncation().promptsTruncated(), result.truncation().responsesTruncated(),
+                result.truncation().examples());
+        System.out.println("metrics  " + out.resolve(Trainer.METRICS));
+        System.out.println("model    " + result.finalModel());
+        if (result.adapter() != null) {
+            System.out.println("adapter  " + result.adapter());
+        }
+        return 0;
+    }
+
+    /** Progress bar with rate and ETA on stderr, and the latest loss as plain lines. */
+    static final class ProgressListener implements TrainingListener, AutoCloseable {
+        private ProgressBar bar;
+        private long lastLine;
+
+        @Override
+        public void onStart(TrainingPlan plan) {
+            System.err.printf("%s: %d examples, %d steps (%d warm-up), %,d trainable parameters%s%n", plan.objective(),
+                    plan.examples(), plan.totalSteps(), plan.warmupSteps(), plan.trainableParameters(),
+                    plan.startStep() > 0 ? ", resuming after step " + plan.startStep() : "");
+            bar = new ProgressBar("train", plan.totalSteps() - plan.startStep(), "steps");
+        }
+
+        @Override
+        public void onStep(StepMetrics m) {
+            bar.step();
+            long now = System.currentTimeMillis();
+            if (System.console() == null && now - lastLine >= 10_000 || m.step() == m.totalSteps()) {
+                lastLine = now;
+                System.err.printf("step %d/%d loss %.4f%s lr %.3g grad %.3f %.0f tok/s%n", m.step(), m.totalSteps(),
+                        m.loss(), m.rewardAccuracy() == null ? "" : String.format(" acc %.2f margin %.3f",
+                                m.rewardAccuracy(), m.rewardMargin()), m.lr(), m.gradNorm(), m.tokensPerSecond());
+            }
+        }
+
+        @Override
+        public void onCheckpoint(int step, Path directory) {
+            if (System.console() == null) {
+                System.err.println("checkpoint " + directory);
+            }
+        }
+
+        @Override
+        public void onMessage(String message) {
+            System.err.println(message);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

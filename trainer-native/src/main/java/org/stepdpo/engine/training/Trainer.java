@@ -1,0 +1,384 @@
+package org.stepdpo.engine.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.stepdpo.engine.TorchLanguageModel;
+import org.stepdpo.engine.checkpoint.CheckpointException;
+import org.stepdpo.engine.checkpoint.HfCheckpoint;
+import org.stepdpo.engine.device.ComputeDevice;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.NativeTorch;
+import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.model.CausalDecoder;
+import org.stepdpo.engine.training.checkpoint.CheckpointStore;
+import org.stepdpo.engine.training.data.ExampleEncoder;
+import org.stepdpo.engine.training.data.TokenizedExample;
+import org.stepdpo.engine.training.lora.LoraAdapters;
+import org.stepdpo.engine.training.loss.PreferenceLoss;
+import org.stepdpo.engine.training.optim.AdamW;
+import org.stepdpo.engine.training.optim.CosineSchedule;
+import org.stepdpo.engine.training.optim.GradientClipping;
+
+/**
+ * Step-DPO, DPO and SFT training of a Hugging Face model folder, full or LoRA, resumable.
+ *
+ * <p>Writes into {@code out}: {@code metrics.jsonl} (one line per optimiser step), {@code checkpoints/}
+ * (see {@link CheckpointStore}), {@code final/} (the trained model, LoRA merged) and, with LoRA,
+ * {@code adapter/} (PEFT layout).
+ */
+public final class Trainer {
+
+    public static final String METRICS = "metrics.jsonl";
+    public static final String FINAL = "final";
+    public static final String ADAPTER = "adapter";
+    public static final String CHECKPOINTS = "checkpoints";
+
+    private Trainer() {
+    }
+
+    public static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener) {
+        NativeTorch.ensureLoaded();
+        long started = System.nanoTime();
+        ComputeDevice device = DeviceChoice.parse(config.device()).resolve();
+        Autocast.check(device, config.bf16());
+        Objective objective = config.objective();
+        if (objective.isPreference() ? data.pairs().isEmpty() : data.sft().isEmpty()) {
+            throw new IllegalArgumentException("objective " + objective + " needs "
+                    + (objective.isPreference() ? "preference pairs" : "prompt/completion records") + "; " + data.source()
+                    + " gave none");
+        }
+        CheckpointStore store = new CheckpointStore(out.resolve(CHECKPOINTS), config.keepCheckpoints());
+        if (!config.resume() && !store.complete().isEmpty()) {
+            throw new IllegalStateException(out + " already holds checkpoints of a run: resume it (--resume) or "
+                    + "choose another output folder");
+        }
+        Optimization o = config.optimization();
+        try (TorchLanguageModel lm = TorchLanguageModel.load(config.model(), new DeviceChoice(device.toString()),
+                Precision.FP32)) {
+            CausalDecoder policy = lm.decoder();
+            List<Integer> eos = policy.config().eosTokenIds();
+            boolean appendEos = config.appendEos() == null ? ExampleEncoder.defaultAppendEos(objective) : config.appendEos();
+            ExampleEncoder encoder = new ExampleEncoder(lm.tokenizer(), data.format(), config.truncation(), appendEos,
+                    eos.isEmpty() ? -1 : eos.get(0));
+            List<TokenizedExample> examples = objective.isPreference() ? encoder.encodePairs(data.pairs(), objective)
+                    : encoder.encodeSft(data.sft());
+            report(listener, data, encoder);
+            int total = o.totalSteps(examples.size());
+            CosineSchedule schedule = CosineSchedule.withWarmupRatio(o.learningRate(), total, o.warmupRatio());
+            Session session = new Session(config, device, policy, examples, store, listener);
+            try {
+                session.prepare();
+                ObjectNode fingerprint = fingerprint(config, data, examples.size(), total);
+                int start = session.resume(fingerprint);
+                listener.onStart(new TrainingPlan(objective, examples.size(), total, start, schedule.warmupSteps(),
+                        session.trainable.values().stream().mapToLong(Tensor::numel).sum(), encoder.stats(),
+                        data.skipped().size()));
+                List<StepMetrics> ran = session.train(start, total, schedule, fingerprint, out.resolve(METRICS));
+                Path finalDir = out.resolve(FINAL);
+                Path adapterDir = session.saveFinal(lm, out);
+                return new TrainingResult(out, finalDir, adapterDir, total, start, ran, encoder.stats(),
+                        data.skipped().size(), (System.nanoTime() - started) / 1e9);
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    private static void report(TrainingListener listener, TrainingData data, ExampleEncoder encoder) {
+        if (!data.skipped().isEmpty()) {
+            listener.onMessage("skipped " + data.skipped().size() + " invalid record(s) of " + data.source()
+                    + "; first: " + data.skipped().get(0));
+        }
+        var stats = encoder.stats();
+        if (stats.promptsTruncated() > 0 || stats.responsesTruncated() > 0) {
+            listener.onMessage("truncated " + stats.promptsTruncated() + " prompt(s) and " + stats.responsesTruncated()
+                    + " response set(s) of " + stats.examples() + " examples to fit the length limits");
+        }
+    }
+
+    /** What must be equal for a checkpoint to continue this run. */
+    static ObjectNode fingerprint(TrainingConfig c, TrainingData data, int examples, int totalSteps) {
+        ObjectNode n = HfCheckpoint.json().createObjectNode();
+        n.put("objective", c.objective().cliName());
+        n.put("model", c.model().toAbsolutePath().normalize().toString());
+        n.put("data", data.source());
+        n.put("examples", examples);
+        n.put("format", data.format().prompt() + "|" + data.format().responsePrefix());
+        n.put("beta", c.beta());
+        Optimization o = c.optimization();
+        n.put("learning_rate", o.learningRate());
+        n.put("weight_decay", o.weightDecay());
+        n.put("warmup_ratio", o.warmupRatio());
+        n.put("max_grad_norm", o.maxGradNorm());
+        n.put("batch_size", o.batchSize());
+        n.put("gradient_accumulation", o.gradientAccumulation());
+        n.put("seed", o.seed());
+        n.put("total_steps", totalSteps);
+        n.put("max_length", c.truncation().maxLength());
+        n.put("max_prompt_length", c.truncation().maxPromptLength());
+        n.put("append_eos", String.valueOf(c.appendEos()));
+        n.put("bf16", c.bf16());
+        n.put("lora", c.lora() == null ? "none" : c.lora().toString());
+        return n;
+    }
+
+    /** The live objects of one run. */
+    private static final class Session implements AutoCloseable {
+        final TrainingConfig config;
+        final ComputeDevice device;
+        final CausalDecoder policy;
+        final List<TokenizedExample> examples;
+        final CheckpointStore store;
+        final TrainingListener listener;
+        final Optimization o;
+        LoraAdapters lora;
+        CausalDecoder frozenReference;
+        Map<String, Tensor> trainable;
+        ObjectiveStep objective;
+        AdamW optimizer;
+
+        Session(TrainingConfig config, ComputeDevice device, CausalDecoder policy, List<TokenizedExample> examples,
+                CheckpointStore store, TrainingListener listener) {
+            this.config = config;
+            this.device = device;
+            this.policy = policy;
+            this.examples = examples;
+            this.store = store;
+            this.listener = listener;
+            this.o = config.optimization();
+        }
+
+        void prepare() {
+            ReferenceLogProbs reference = null;
+            if (config.lora() != null) {
+                lora = LoraAdapters.attach(policy, config.lora(), o.seed());
+                trainable = lora.parameters();
+                if (config.objective().isPreference()) {
+                    LoraAdapters adapters = lora;
+                    reference = ReferenceLogProbs.live(policy, device, config.bf16(), () -> adapters.setEnabled(false),
+                            () -> adapters.setEnabled(true));
+                }
+            } else {
+                if (config.objective().isPreference()) {
+                    try (NoGradGuard noGrad = new NoGradGuard()) {
+                        frozenReference = CausalDecoder.fromTensors(policy.config(), policy.stateDict(), device,
+                                Precision.FP32, "reference copy of " + config.model());
+                    }
+                    reference = ReferenceLogProbs.live(frozenReference, device, config.bf16(), () -> { }, () -> { });
+                }
+                policy.requiresGrad(true);
+                trainable = policy.stateDict();
+            }
+            if (reference != null && config.precomputeReference()) {
+                listener.onMessage("computing reference log-probs of " + examples.size() + " examples in one pass");
+                reference = ReferenceLogProbs.precomputed(examples, reference, o.batchSize(), device);
+                if (frozenReference != null) {
+                    frozenReference.close();
+                    frozenReference = null;
+                }
+            }
+            objective = config.objective().isPreference()
+                    ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta()), device, config.bf16())
+                    : ObjectiveStep.sft(policy, device, config.bf16());
+            optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));
+        }
+
+        /** Loads the newest checkpoint when resuming; returns the steps already done. */
+        int resume(ObjectNode fingerprint) {
+            if (!config.resume()) {
+                return 0;
+            }
+            Optional<CheckpointStore.Saved> latest = store.latest();
+            if (latest.isEmpty()) {
+                listener.onMessage("no checkpoint in " + store.root() + ": starting from step 0");
+                return 0;
+            }
+            CheckpointStore.Saved saved = latest.get();
+            try {
+                List<String> differences = differences(saved.state().path("fingerprint"), fingerprint);
+                if (!differences.isEmpty()) {
+                    throw new IllegalStateException(saved.directory() + " belongs to a different run: "
+                            + String.join("; ", differences));
+                }
+                loadTrainable(saved.trainable(), saved.directory().toString());
+                optimizer.load(saved.optimizer(), saved.state().path("optimizer_steps").asLong(),
+                        saved.directory().toString());
+                listener.onMessage("resumed from " + saved.directory() + " (step " + saved.step() + ")");
+                return saved.step();
+            } finally {
+                saved.trainable().values().forEach(Tensor::close);
+                saved.optimizer().values().forEach(Tensor::close);
+            }
+        }
+
+        private void loadTrainable(Map<String, Tensor> saved, String source) {
+            if (lora != null) {
+                lora.load(saved, source);
+                return;
+            }
+            if (!saved.keySet().equals(trainable.keySet())) {
+                throw new CheckpointException(source + ": trained tensors do not match this model's");
+            }
+            try (NoGradGuard noGrad = new NoGradGuard()) {
+                trainable.forEach((name, t) -> t.copy_(saved.get(name)));
+            }
+        }
+
+        private static List<String> differences(JsonNode saved, JsonNode now) {
+            List<String> out = new ArrayList<>();
+            for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!now.get(field).asText().equals(saved.path(field).asText())) { // int and long nodes compare by text
+                    out.add(field + " was " + saved.get(field) + ", now " + now.get(field));
+                }
+            }
+            return out;
+        }
+
+        List<StepMetrics> train(int start, int total, CosineSchedule schedule, ObjectNode fingerprint, Path metricsFile) {
+            List<StepMetrics> ran = new ArrayList<>();
+            DataOrder order = new DataOrder(examples, o.seed());
+            MemoryGauge memory = new MemoryGauge(device);
+            if (lora != null) {
+                lora.setTraining(true);
+            }
+            try (MetricsLog log = new MetricsLog(metricsFile, start)) {
+                for (int step = start; step < total; step++) {
+                    StepMetrics m = step(step, total, schedule, order, memory);
+                    log.append(m);
+                    ran.add(m);
+                    listener.onStep(m);
+                    int done = step + 1;
+                    if ((config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) || done == total) {
+                        Path dir = store.save(done, trainable, optimizer.state(),
+                                state(done, total, schedule, order, fingerprint));
+                        listener.onCheckpoint(done, dir);
+                    }
+                }
+            } finally {
+                if (lora != null) {
+                    lora.setTraining(false);
+                }
+            }
+            return ran;
+        }
+
+        /** One optimiser step: gradient accumulation over micro-batches, clipping, AdamW at the schedule's lr. */
+        private StepMetrics step(int step, int total, CosineSchedule schedule, DataOrder order, MemoryGauge memory) {
+            long t0 = System.nanoTime();
+            int accumulation = o.gradientAccumulation();
+            long position = (long) step * o.globalBatch();
+            optimizer.zeroGrad();
+            torch.manual_seed(o.seed() * 1_000_003L + step); // dropout: a function of (seed, step), so resumes agree
+            double lossSum = 0;
+            double chosen = 0;
+            double rejected = 0;
+            double chosenLogp = 0;
+            double rejectedLogp = 0;
+            int correct = 0;
+            int pairs = 0;
+            int rows = 0;
+            long tokens = 0;
+            for (int m = 0; m < accumulation; m++) {
+                try (PointerScope scope = new PointerScope()) {
+                    List<TokenizedExample> batch = order.batch(position + (long) m * o.batchSize(), o.batchSize());
+                    ObjectiveStep.Result r = objective.forward(batch);
+                    double loss = r.loss().item_double();
+                    if (!Double.isFinite(loss)) {
+                        throw diverged(step + 1, "loss is " + loss + " at step " + (step + 1) + " (micro-batch "
+                                + (m + 1) + ", data lines " + batch.stream().map(e -> String.valueOf(e.line())).toList() + ")");
+                    }
+                    r.loss().div(new Scalar((double) accumulation)).backward();
+                    lossSum += loss;
+                    chosen += r.chosenRewardSum();
+                    rejected += r.rejectedRewardSum();
+                    chosenLogp += r.chosenLogProbSum();
+                    rejectedLogp += r.rejectedLogProbSum();
+                    correct += r.correct();
+                    pairs += r.pairs();
+                    rows += batch.size();
+                    tokens += r.tokens();
+                }
+            }
+            double gradNorm = GradientClipping.clip(optimizer.parameters(), o.maxGradNorm());
+            if (!Double.isFinite(gradNorm)) {
+                throw diverged(step + 1, "gradient norm is " + gradNorm + " at step " + (step + 1));
+            }
+            double lr = schedule.lr(step);
+            optimizer.step(lr);
+            if (device.isCuda()) {
+                torch.cuda_synchronize();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            boolean pref = pairs > 0;
+            return new StepMetrics(step + 1, total, order.epochAt(position + o.globalBatch()), lossSum / accumulation,
+                    pref ? (double) correct / pairs : null, pref ? (chosen - rejected) / pairs : null,
+                    pref ? chosen / pairs : null, pref ? rejected / pairs : null,
+                    pref ? chosenLogp / pairs : null, pref ? rejectedLogp / pairs : null,
+                    lr, gradNorm, tokens / seconds, memory.peakMb(), seconds);
+        }
+
+        private TrainingDivergedException diverged(int step, String what) {
+            List<Path> kept = store.complete();
+            return new TrainingDivergedException(step, what + ": training stopped; "
+                    + (kept.isEmpty() ? "no checkpoint was written before it"
+                    : "the last good checkpoint is " + kept.get(kept.size() - 1)));
+        }
+
+        private ObjectNode state(int step, int total, CosineSchedule schedule, DataOrder order, ObjectNode fingerprint) {
+            ObjectNode n = HfCheckpoint.json().createObjectNode();
+            n.put("step", step);
+            n.put("total_steps", total);
+            n.put("examples_seen", (long) step * o.globalBatch());
+            n.put("epoch", order.epochAt((long) step * o.globalBatch()));
+            n.put("optimizer_steps", optimizer.stepCount());
+            ObjectNode s = n.putObject("scheduler");
+            s.put("type", "cosine_with_warmup");
+            s.put("peak_lr", schedule.peakLr());
+            s.put("warmup_steps", schedule.warmupSteps());
+            s.put("next_lr", step < total ? schedule.lr(step) : 0.0);
+            ObjectNode rng = n.putObject("rng");
+            rng.put("seed", o.seed());
+            rng.put("data_order", "java.util.Random(seed + epoch) shuffle per epoch");
+            rng.put("torch", "manual_seed(seed * 1000003 + step) before each step");
+            n.set("fingerprint", fingerprint);
+            return n;
+        }
+
+        /** OUT/final (and OUT/adapter with LoRA); returns the adapter folder or null. */
+        Path saveFinal(TorchLanguageModel lm, Path out) {
+            Path adapterDir = null;
+            if (lora != null) {
+                adapterDir = out.resolve(ADAPTER);
+                lora.savePeft(adapterDir, config.model().toAbsolutePath().normalize().toString());
+                lora.mergeIntoBase();
+                lora = null;
+            } else {
+                policy.requiresGrad(false);
+            }
+            lm.save(out.resolve(FINAL));
+            return adapterDir;
+        }
+
+        @Override
+        public void close() {
+            if (lora != null) {
+                lora.close();
+            }
+            if (frozenReference != null) {
+                frozenReference.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.stepdpo.engine.training;
+
+import java.nio.file.Path;
+import org.stepdpo.engine.training.data.Truncation;
+import org.stepdpo.engine.training.lora.LoraConfig;
+
+/**
+ * One training run.
+ *
+ * @param objective           step-dpo, dpo or sft
+ * @param model               Hugging Face folder of the starting model (also the reference model)
+ * @param device              cpu, cuda, cuda:N or auto
+ * @param bf16                bf16 autocast (CUDA only); fp32 master weights either way
+ * @param beta                β of the preference loss (ignored by SFT)
+ * @param optimization        optimiser, schedule, batch and seed
+ * @param truncation          max length and max prompt length
+ * @param appendEos           end continuations with EOS; null = whole answers yes, single steps no
+ * @param lora                null = full fine-tuning
+ * @param precomputeReference compute all reference log-probs in one pass before training
+ * @param checkpointEvery     save a checkpoint every N steps (and always at the end); 0 = at the end only
+ * @param keepCheckpoints     how many of the newest checkpoints to keep
+ * @param resume              continue from the newest checkpoint in the output folder, if there is one
+ */
+public record TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
+                             Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
+                             boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume) {
+
+    public TrainingConfig {
+        if (objective.isPreference() && !(beta > 0)) {
+            throw new IllegalArgumentException("beta must be positive, got " + beta);
+        }
+        if (checkpointEvery < 0 || keepCheckpoints < 1) {
+            throw new IllegalArgumentException("need checkpoint interval >= 0 and at least one kept checkpoint");
+        }
+    }
+
+    /** β 0.4, max length 1024 / prompt 512 (the paper), full fine-tuning on the CPU, checkpoints every 100 steps. */
+    public static TrainingConfig defaults(Objective objective, Path model) {
+        return new TrainingConfig(objective, model, "cpu", false, 0.4, Optimization.defaults(),
+                new Truncation(1024, 512), null, null, false, 100, 2, false);
+    }
+
+    public TrainingConfig withOptimization(Optimization o) {
+        return new TrainingConfig(objective, model, device, bf16, beta, o, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+    }
+
+    public TrainingConfig withBeta(double b) {
+        return new TrainingConfig(objective, model, device, bf16, b, optimization, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+    }
+
+    public TrainingConfig withLora(LoraConfig l) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, l,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+    }
+
+    public TrainingConfig withTruncation(Truncation t) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, t, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+    }
+
+    public TrainingConfig withCheckpoints(int every, int keep) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
+                precomputeReference, every, keep, resume);
+    }
+
+    public TrainingConfig withPrecomputedReference(boolean on) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
+                on, checkpointEvery, keepCheckpoints, resume);
+    }
+
+    public TrainingConfig withResume(boolean on) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, on);
+    }
+
+    public TrainingConfig withDevice(String d, boolean useBf16) {
+        return new TrainingConfig(objective, model, d, useBf16, beta, optimization, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+    }
+
+    public TrainingConfig withAppendEos(Boolean on) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, on, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+    }
+}

@@ -1,0 +1,26 @@
+package org.stepdpo.engine.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.stepdpo.engine.training.data.Truncation;
+
+/**
+ * A finished run.
+ *
+ * @param finalModel  OUT/final: Hugging Face folder (LoRA merged into the weights)
+ * @param adapter     OUT/adapter: PEFT adapter folder, or null without LoRA
+ * @param metrics     the steps this call ran (a resumed run's earlier steps are in OUT/metrics.jsonl)
+ */
+public record TrainingResult(Path out, Path finalModel, Path adapter, int steps, int resumedFrom,
+                             List<StepMetrics> metrics, Truncation.Stats truncation, int skippedRecords,
+                             double seconds) {
+
+    public TrainingResult {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** Loss of the last step, or NaN when no step ran in this call. */
+    public double finalLoss() {
+        return metrics.isEmpty() ? Double.NaN : metrics.get(metrics.size() - 1).loss();
+    }
+}
