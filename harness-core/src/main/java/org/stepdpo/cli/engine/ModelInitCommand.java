@@ -26,31 +26,31 @@ public class ModelInitCommand implements Callable<Integer> {
     @Option(names = "--vocab-size", defaultValue = "0", description = "0 = tokenizer size rounded up to 64.")
     int vocabSize;
 
-    @Option(names = "--hidden-size", defaultValue = "128")
+    @Option(names = "--hidden-size", defaultValue = "128", description = "Hidden size (default: ${DEFAULT-VALUE}).")
     int hiddenSize;
 
-    @Option(names = "--intermediate-size", defaultValue = "352")
+    @Option(names = "--intermediate-size", defaultValue = "352", description = "MLP size (default: ${DEFAULT-VALUE}).")
     int intermediateSize;
 
-    @Option(names = "--layers", defaultValue = "4")
+    @Option(names = "--layers", defaultValue = "4", description = "Decoder layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--heads", defaultValue = "4")
+    @Option(names = "--heads", defaultValue = "4", description = "Attention heads (default: ${DEFAULT-VALUE}).")
     int heads;
 
-    @Option(names = "--kv-heads", defaultValue = "2")
+    @Option(names = "--kv-heads", defaultValue = "2", description = "Key/value heads, GQA (default: ${DEFAULT-VALUE}).")
     int kvHeads;
 
-    @Option(names = "--rope-theta", defaultValue = "10000")
+    @Option(names = "--rope-theta", defaultValue = "10000", description = "RoPE base (default: ${DEFAULT-VALUE}).")
     double ropeTheta;
 
-    @Option(names = "--rms-norm-eps", defaultValue = "1e-6")
+    @Option(names = "--rms-norm-eps", defaultValue = "1e-6", description = "RMSNorm epsilon (default: ${DEFAULT-VALUE}).")
     double rmsNormEps;
 
     @Option(names = "--untied", description = "Separate lm_head instead of sharing the embedding.")
     boolean untied;
 
-    @Option(names = "--seed", defaultValue = "0")
+    @Option(names = "--seed", defaultValue = "0", description = "Initialisation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
