@@ -46,6 +46,16 @@ public class RunEntity {
     @Column(name = "git_commit")
     public String gitCommit;
     public String device;
+    @Column(name = "cpu_name")
+    public String cpuName;
+    @Column(name = "cpu_cores")
+    public Integer cpuCores;
+    @Column(name = "memory_bytes")
+    public Long memoryBytes;
+    @Column(name = "gpu_name")
+    public String gpuName;
+    @Column(name = "gpu_memory_bytes")
+    public Long gpuMemoryBytes;
     @Column(name = "output_dir")
     public String outputDir;
 
@@ -80,6 +90,8 @@ public class RunEntity {
                 ? new RunSummary(nProblems, nSamples, nCorrect, passAt1, majAtK, majK, meanSteps)
                 : null;
         return new RunView(id, kind, name, model, benchmark, suite, dataFile, configJson, projectVersion, gitCommit,
-                device, outputDir, status, statusMessage, startedAt, finishedAt, summary);
+                device, outputDir, status, statusMessage, startedAt, finishedAt, summary,
+                cpuName == null && cpuCores == null && memoryBytes == null && gpuName == null && gpuMemoryBytes == null
+                        ? null : new DeviceFacts(cpuName, cpuCores, memoryBytes, gpuName, gpuMemoryBytes));
     }
 }

@@ -194,16 +194,43 @@ public class RunStore {
                 .setParameter("run", runId).getSingleResult();
     }
 
+    /** Number of a run's samples that pass a filter. */
+    @Transactional
+    public long sampleCount(long runId, SampleFilter filter) {
+        return database.session()
+                .createSelectionQuery("select count(*) from SampleEntity s where s.runId = :run" + filter.hqlCondition,
+                        Long.class)
+                .setParameter("run", runId).getSingleResult();
+    }
+
     /** A page of a run's samples with their steps, ordered by problem index then sample index. */
     @Transactional
     public List<StoredSample> samples(long runId, int offset, int limit) {
+        return samples(runId, SampleFilter.ALL, offset, limit);
+    }
+
+    /** A page of the run's samples that pass a filter, with their steps, by problem index then sample index. */
+    @Transactional
+    public List<StoredSample> samples(long runId, SampleFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative; got " + offset + ", " + limit);
         }
         StatelessSession session = database.session();
-        List<SampleEntity> rows = session.createSelectionQuery(
-                "from SampleEntity where runId = :run order by problemIndex, sampleIndex", SampleEntity.class)
+        List<SampleEntity> rows = session.createSelectionQuery("from SampleEntity s where s.runId = :run"
+                + filter.hqlCondition + " order by s.problemIndex, s.sampleIndex", SampleEntity.class)
                 .setParameter("run", runId).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return withSteps(session, rows);
+    }
+
+    /** One sample with its steps, by its database id. */
+    @Transactional
+    public Optional<StoredSample> sample(long sampleId) {
+        StatelessSession session = database.session();
+        SampleEntity row = session.get(SampleEntity.class, sampleId);
+        return row == null ? Optional.empty() : Optional.of(withSteps(session, List.of(row)).get(0));
+    }
+
+    private static List<StoredSample> withSteps(StatelessSession session, List<SampleEntity> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -214,7 +241,93 @@ public class RunStore {
                 .forEach(s -> steps.get(s.sampleId).add(s.record()));
         return rows.stream().map(r -> new StoredSample(r.id, r.runId, new SampleRecord(r.problemId, r.problemIndex,
                 r.sampleIndex, r.completion, r.extractedAnswer, r.correct, r.level, r.subject, r.firstErrorStep,
-                steps.get(r.id)))).toList();
+                r.goldFirstError, steps.get(r.id)))).toList();
+    }
+
+    /** Every sample of a run without its texts, by problem index then sample index: the input of the metrics. */
+    @Transactional
+    public List<SampleOutcome> outcomes(long runId) {
+        return database.session().createSelectionQuery("select new org.stepdpo.reports.runs.SampleOutcome(s.id,"
+                + " s.problemId, s.problemIndex, s.sampleIndex, s.correct, s.extractedAnswer, s.level, s.subject,"
+                + " s.firstErrorStep, s.goldFirstError, s.nSteps, (s.firstErrorStep is not null or exists (select 1"
+                + " from StepEntity st where st.sampleId = s.id and st.verdict is not null)))"
+                + " from SampleEntity s where s.runId = :run order by s.problemIndex, s.sampleIndex", SampleOutcome.class)
+                .setParameter("run", runId).getResultList();
+    }
+
+    /** Records what a run ran on (replaces facts recorded before). */
+    @Transactional
+    public void recordDeviceFacts(long runId, DeviceFacts facts) {
+        StatelessSession session = database.session();
+        RunEntity run = requireRun(session, runId);
+        run.cpuName = facts.cpuName();
+        run.cpuCores = facts.cpuCores();
+        run.memoryBytes = facts.memoryBytes();
+        run.gpuName = facts.gpuName();
+        run.gpuMemoryBytes = facts.gpuMemoryBytes();
+        session.update(run);
+    }
+
+    /**
+     * Adds optimizer steps of a running training run, all or none. A step already stored is refused, so a
+     * resumed training cannot log a step twice.
+     */
+    @Transactional
+    public void addTrainingMetrics(long runId, List<TrainingMetric> metrics) {
+        StatelessSession session = database.session();
+        requireRunning(session, runId, "add training metrics to");
+        Set<Integer> steps = new HashSet<>();
+        for (TrainingMetric m : metrics) {
+            if (!steps.add(m.step())) {
+                throw new IllegalArgumentException("run " + runId + ": the batch holds training step " + m.step() + " twice");
+            }
+        }
+        session.setJdbcBatchSize(BATCH_SIZE);
+        try {
+            session.insertMultiple(metrics.stream().map(m -> TrainingMetricEntity.of(runId, m)).toList());
+        } catch (ConstraintViolationException e) {
+            throw new IllegalStateException("run " + runId + ": storing " + metrics.size() + " training steps broke"
+                    + " constraint " + e.getConstraintName() + " (a step that is already stored?)", e);
+        }
+    }
+
+    /** A run's training metrics in step order (empty for runs that did not train). */
+    @Transactional
+    public List<TrainingMetric> trainingMetrics(long runId) {
+        return database.session()
+                .createSelectionQuery("from TrainingMetricEntity where runId = :run order by step", TrainingMetricEntity.class)
+                .setParameter("run", runId).getResultList().stream().map(TrainingMetricEntity::record).toList();
+    }
+
+    /** Records the stage counts of one pipeline iteration; an iteration is recorded once. */
+    @Transactional
+    public void recordPairSet(long runId, PairSetCounts counts) {
+        StatelessSession session = database.session();
+        requireRun(session, runId);
+        if (session.get(PairSetEntity.class, new PairSetEntity.Key(runId, counts.iteration())) != null) {
+            throw new IllegalStateException("run " + runId + " already has pair set counts for iteration "
+                    + counts.iteration());
+        }
+        PairSetEntity e = new PairSetEntity();
+        e.runId = runId;
+        e.iteration = counts.iteration();
+        e.problems = counts.problems();
+        e.samples = counts.samples();
+        e.wrongAnswers = counts.wrongAnswers();
+        e.localized = counts.localized();
+        e.rectified = counts.rectified();
+        e.pairsKept = counts.pairsKept();
+        e.pairsFile = counts.pairsFile();
+        e.recordedAt = now();
+        session.insert(e);
+    }
+
+    /** A run's pair set counts by iteration. */
+    @Transactional
+    public List<PairSetCounts> pairSets(long runId) {
+        return database.session()
+                .createSelectionQuery("from PairSetEntity where runId = :run order by iteration", PairSetEntity.class)
+                .setParameter("run", runId).getResultList().stream().map(PairSetEntity::record).toList();
     }
 
     /** Models × benchmarks over all finished evaluation runs. */

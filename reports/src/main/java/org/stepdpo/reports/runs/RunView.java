@@ -2,12 +2,16 @@ package org.stepdpo.reports.runs;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * A stored run as queries return it.
  *
+ * @param configJson    the configuration snapshot, a JSON object (written as JSON, not as a string)
  * @param summary       the summary metrics, or null unless the run finished
  * @param finishedAt    when the run finished or failed, or null while it runs
  * @param statusMessage why the run failed, or null
+ * @param deviceFacts   what the run ran on, or null when not recorded
  */
 public record RunView(
         long id,
@@ -17,7 +21,7 @@ public record RunView(
         String benchmark,
         String suite,
         String dataFile,
-        String configJson,
+        @JsonRawValue String configJson,
         String projectVersion,
         String gitCommit,
         String device,
@@ -26,5 +30,11 @@ public record RunView(
         String statusMessage,
         Instant startedAt,
         Instant finishedAt,
-        RunSummary summary) {
+        RunSummary summary,
+        DeviceFacts deviceFacts) {
+
+    /** Accuracy of a finished run, or null. */
+    public Double accuracy() {
+        return summary == null ? null : summary.accuracy();
+    }
 }

@@ -36,6 +36,8 @@ public class SampleEntity {
     public String subject;
     @Column(name = "first_error_step")
     public Integer firstErrorStep;
+    @Column(name = "gold_first_error")
+    public Integer goldFirstError;
     @Column(name = "n_steps", nullable = false)
     public int nSteps;
 
@@ -51,6 +53,7 @@ public class SampleEntity {
         e.level = r.level();
         e.subject = r.subject();
         e.firstErrorStep = r.firstErrorStep();
+        e.goldFirstError = r.goldFirstError();
         e.nSteps = r.steps().size();
         return e;
     }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param subject         subject or type from the data, or null
  * @param firstErrorStep  0-based index of the first wrong step as the judge found it, or null (not judged or
  *                        no wrong step)
+ * @param goldFirstError  gold label of a labelled benchmark (ProcessBench): 0-based index of the earliest wrong
+ *                        step, -1 when every step is right, or null when the data has no label
  * @param steps           the steps in order; may be empty
  */
 public record SampleRecord(
@@ -27,7 +29,15 @@ public record SampleRecord(
         String level,
         String subject,
         Integer firstErrorStep,
+        Integer goldFirstError,
         List<StepRecord> steps) {
+
+    /** A sample without a gold step label (every benchmark but the labelled ones). */
+    public SampleRecord(String problemId, int problemIndex, int sampleIndex, String completion, String extractedAnswer,
+            boolean correct, String level, String subject, Integer firstErrorStep, List<StepRecord> steps) {
+        this(problemId, problemIndex, sampleIndex, completion, extractedAnswer, correct, level, subject, firstErrorStep,
+                null, steps);
+    }
 
     public SampleRecord {
         String where = "sample (problem index " + problemIndex + ", sample index " + sampleIndex + ")";
@@ -51,5 +61,14 @@ public record SampleRecord(
             throw new IllegalArgumentException(where + ": first error step " + firstErrorStep + " is outside its "
                     + steps.size() + " steps");
         }
+        if (goldFirstError != null && (goldFirstError < -1 || goldFirstError >= steps.size())) {
+            throw new IllegalArgumentException(where + ": gold first error " + goldFirstError + " is neither -1 (all"
+                    + " steps right) nor one of its " + steps.size() + " steps");
+        }
+    }
+
+    /** Whether a judge looked at this sample: it found a wrong step or gave at least one step a verdict. */
+    public boolean judged() {
+        return firstErrorStep != null || steps.stream().anyMatch(s -> s.verdict() != null);
     }
 }

@@ -202,6 +202,70 @@ abstract class RunStoreContract {
                 "arithmetic", correct || nSteps < 2 ? null : 1, steps);
     }
 
+    @Test
+    void goldLabelsFiltersAndOutcomesRoundTrip() {
+        long id = store.startRun(newEval(unique("labels"), "processbench"));
+        SampleRecord labelled = new SampleRecord("pb-0", 0, 0, "Step 1: a\nStep 2: b", "b", false, null, "gsm8k", 1, 1,
+                List.of(new StepRecord(0, "Step 1: a", 0, 9, StepVerdict.CORRECT, null),
+                        new StepRecord(1, "Step 2: b", 10, 19, StepVerdict.INCORRECT, "b is wrong")));
+        SampleRecord allRight = new SampleRecord("pb-1", 1, 0, "Step 1: c", "c", true, null, "gsm8k", null, -1,
+                List.of(new StepRecord(0, "Step 1: c", 0, 9, StepVerdict.CORRECT, null)));
+        SampleRecord unjudged = new SampleRecord("pb-2", 2, 0, "d", "d", true, null, null, null, List.of());
+        store.addSamples(id, List.of(labelled, allRight, unjudged));
+
+        assertThat(store.samples(id, 0, 10)).extracting(StoredSample::sample).containsExactly(labelled, allRight, unjudged);
+        assertThat(store.sampleCount(id, SampleFilter.CORRECT)).isEqualTo(2);
+        assertThat(store.sampleCount(id, SampleFilter.WRONG)).isEqualTo(1);
+        assertThat(store.samples(id, SampleFilter.FIRST_ERROR, 0, 10)).extracting(s -> s.sample().problemId())
+                .containsExactly("pb-0");
+        assertThat(store.samples(id, SampleFilter.CORRECT, 1, 10)).extracting(s -> s.sample().problemId())
+                .containsExactly("pb-2");
+        StoredSample first = store.samples(id, 0, 1).get(0);
+        assertThat(store.sample(first.id())).contains(first);
+        assertThat(store.sample(Long.MAX_VALUE)).isEmpty();
+
+        List<SampleOutcome> outcomes = store.outcomes(id);
+        assertThat(outcomes).extracting(SampleOutcome::problemId, SampleOutcome::judged, SampleOutcome::goldFirstError,
+                SampleOutcome::nSteps).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("pb-0", true, 1, 2),
+                        org.assertj.core.groups.Tuple.tuple("pb-1", true, -1, 1),
+                        org.assertj.core.groups.Tuple.tuple("pb-2", false, null, 0));
+        assertThatThrownBy(() -> new SampleRecord("x", 0, 0, "", null, false, null, null, null, -2, List.of()))
+                .hasMessageContaining("gold first error -2");
+    }
+
+    @Test
+    void trainingMetricsPairSetsAndDeviceFacts() {
+        long id = store.startRun(new NewRun(RunKind.TRAIN, "step-dpo", unique("policy"), "synthetic", null, null, "{}",
+                "0.1.0", null, "NVIDIA H100", null));
+        TrainingMetric dpo = new TrainingMetric(1, 0.1, 0.65, 0.6, 0.12, 0.05, -0.07, 5e-7, 2.5, 1234.5, 8L << 30);
+        store.addTrainingMetrics(id, List.of(TrainingMetric.sft(0, 1.25, null), dpo));
+        assertThat(store.trainingMetrics(id)).containsExactly(TrainingMetric.sft(0, 1.25, null), dpo);
+        assertThatThrownBy(() -> store.addTrainingMetrics(id, List.of(TrainingMetric.sft(1, 1.0, null))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already stored");
+        assertThat(store.trainingMetrics(id)).hasSize(2);
+
+        store.recordPairSet(id, new PairSetCounts(0, 100, 400, 140, 120, 90, 310, "/runs/x/pairs.jsonl"));
+        assertThatThrownBy(() -> store.recordPairSet(id, new PairSetCounts(0, 1, 1, 1, 1, 1, 1, null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("iteration 0");
+        PairSetCounts stored = store.pairSets(id).get(0);
+        assertThat(stored).extracting(PairSetCounts::samples, PairSetCounts::wrongAnswers, PairSetCounts::localized,
+                PairSetCounts::rectified, PairSetCounts::pairsKept).containsExactly(400, 140, 120, 90, 310);
+        assertThat(stored.recordedAt()).isNotNull();
+        assertThatThrownBy(() -> new PairSetCounts(0, 1, 10, 5, 6, 1, 1, null)).hasMessageContaining("inconsistent");
+
+        DeviceFacts facts = new DeviceFacts("AMD EPYC 9454", 16, 128L << 30, "NVIDIA H100 80GB HBM3", 80L << 30);
+        store.recordDeviceFacts(id, facts);
+        assertThat(store.run(id).orElseThrow().deviceFacts()).isEqualTo(facts);
+
+        store.finishRun(id, new RunSummary(0, 0, 0, 0, null, null, 0));
+        assertThatThrownBy(() -> store.addTrainingMetrics(id, List.of(TrainingMetric.sft(5, 1.0, null))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FINISHED");
+        assertThat(store.deleteRun(id)).isTrue();
+        assertThat(store.trainingMetrics(id)).isEmpty();
+        assertThat(store.pairSets(id)).isEmpty();
+    }
+
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -1,0 +1,128 @@
+package org.stepdpo.reports.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.stepdpo.reports.api.BadParameterException;
+import org.stepdpo.reports.api.Params;
+import org.stepdpo.reports.comparison.RunComparison;
+import org.stepdpo.reports.leaderboard.Leaderboard;
+import org.stepdpo.reports.leaderboard.LeaderboardRow;
+import org.stepdpo.reports.report.RunReport;
+import org.stepdpo.reports.report.RunReports;
+import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.reports.runs.RunView;
+import org.stepdpo.reports.runs.SampleFilter;
+import org.stepdpo.reports.runs.SampleRecord;
+import org.stepdpo.reports.runs.StoredSample;
+import org.stepdpo.reports.runs.UnknownRunException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The web dashboard: server-rendered pages (templates in src/main/resources/templates/dashboard). */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardResource {
+
+    /** The dashboard's pages; {@code assets} is null when served (files are linked) and set for a standalone file. */
+    @CheckedTemplate(basePath = "dashboard")
+    public static class Templates {
+        public static native TemplateInstance leaderboard(List<String> benchmarks, List<BoardRow> rows,
+                List<RunView> runs, String suite, Assets assets, String charts);
+
+        public static native TemplateInstance run(RunReport report, List<Chart> chartList, String charts,
+                List<StoredSample> samples, String filter, Paging paging, Assets assets, boolean standalone);
+
+        public static native TemplateInstance sample(RunView run, StoredSample sample, List<StepView> steps,
+                Assets assets, String charts);
+
+        public static native TemplateInstance compare(RunView a, RunView b, RunComparison comparison,
+                List<Chart> chartList, String charts, Assets assets);
+    }
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    RunReports reports;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance leaderboard(@QueryParam("suite") String suite) {
+        String s = suite == null || suite.isBlank() ? null : suite;
+        Leaderboard board = s == null ? store.leaderboard() : store.leaderboard(s);
+        List<BoardRow> rows = new ArrayList<>();
+        for (LeaderboardRow row : board.rows()) {
+            rows.add(new BoardRow(rows.size() + 1, row.model(), row.meanAccuracy(),
+                    board.benchmarks().stream().map(b -> row.cell(b).orElse(null)).toList()));
+        }
+        return Templates.leaderboard(board.benchmarks(), rows, store.runs(), s, null, null);
+    }
+
+    @GET
+    @Path("runs/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance run(@PathParam("id") String id, @QueryParam("filter") String filter,
+            @QueryParam("offset") String offset) {
+        long runId = Params.id(id, "run id");
+        SampleFilter f = filter == null || filter.isBlank() ? SampleFilter.ALL : Params.optional(filter, SampleFilter::parse);
+        int from = Params.intInRange(offset, "offset", 0, 0, Integer.MAX_VALUE);
+        RunReport report = reports.report(runId);
+        List<StoredSample> samples = store.samples(runId, f, from, Params.DEFAULT_PAGE_SIZE);
+        Paging paging = Paging.of(store.sampleCount(runId, f), from, Params.DEFAULT_PAGE_SIZE, samples.size());
+        List<Chart> charts = Charts.ofRun(report);
+        return Templates.run(report, charts, Charts.json(charts), samples, f.parameter(), paging, null, false);
+    }
+
+    /** The run page as one file that needs no server: styles, scripts and chart data inline, no sample list. */
+    public static String standaloneRunPage(RunReport report) {
+        List<Chart> charts = Charts.ofRun(report);
+        return Templates.run(report, charts, Charts.json(charts), List.of(), SampleFilter.ALL.parameter(),
+                Paging.of(0, 0, Params.DEFAULT_PAGE_SIZE, 0), Assets.load(), true).render();
+    }
+
+    @GET
+    @Path("runs/{id}/samples/{sampleId}")
+    @Operation(hidden = true)
+    public TemplateInstance sample(@PathParam("id") String id, @PathParam("sampleId") String sampleId) {
+        long runId = Params.id(id, "run id");
+        long sid = Params.id(sampleId, "sample id");
+        RunView run = reports.require(runId);
+        StoredSample stored = store.sample(sid).filter(s -> s.runId() == runId)
+                .orElseThrow(() -> UnknownRunException.sample(runId, sid));
+        SampleRecord s = stored.sample();
+        Integer k = s.firstErrorStep();
+        Integer gold = s.goldFirstError();
+        List<StepView> steps = s.steps().stream().map(st -> new StepView(st.index() + 1, st,
+                k != null && st.index() == k, k != null && st.index() > k, gold != null && st.index() == gold)).toList();
+        return Templates.sample(run, stored, steps, null, null);
+    }
+
+    @GET
+    @Path("compare")
+    @Operation(hidden = true)
+    public TemplateInstance compare(@QueryParam("a") String a, @QueryParam("b") String b) {
+        long runA = Params.id(a, "a (run id)");
+        long runB = Params.id(b, "b (run id)");
+        if (runA == runB) {
+            throw new BadParameterException("a and b are both run " + runA + "; compare two different runs");
+        }
+        RunComparison comparison = reports.compare(runA, runB);
+        RunView viewA = reports.require(runA);
+        RunView viewB = reports.require(runB);
+        List<Chart> charts = Charts.training(List.of(
+                new Charts.Named("A: " + viewA.name(), store.trainingMetrics(runA)),
+                new Charts.Named("B: " + viewB.name(), store.trainingMetrics(runB))));
+        return Templates.compare(viewA, viewB, comparison, charts, Charts.json(charts), null);
+    }
+}

@@ -1,0 +1,92 @@
+package org.stepdpo.reports.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stepdpo.reports.TestRuns;
+import org.stepdpo.reports.runs.RunStore;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The server-rendered pages: what they contain, the chart library they load, their error pages. */
+@QuarkusTest
+class DashboardPagesTest {
+
+    @Inject
+    RunStore store;
+
+    private static TestRuns.Seeded runs;
+
+    @BeforeEach
+    void seedOnce() {
+        if (runs == null) {
+            runs = TestRuns.seed(store);
+        }
+    }
+
+    @Test
+    void leaderboardListsModelsAndRuns() {
+        String html = when().get("/").then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertThat(html).contains("<table class=\"sortable\" id=\"leaderboard\">", "<td class=\"model\">" + runs.model() + "</td>",
+                "<a href=\"/runs/" + runs.before() + "\">50.00%</a>", "<a href=\"/runs/" + runs.after() + "\">100.00%</a>",
+                "/_static/echarts/dist/echarts.min.js", "/dashboard/dashboard.js");
+        assertThat(html.indexOf(runs.modelAfter())).as("the better model ranks first").isLessThan(html.indexOf(
+                "<td class=\"model\">" + runs.model() + "</td>"));
+    }
+
+    @Test
+    void theChartLibraryAndStylesAreServedByTheApplication() {
+        String js = when().get("/_static/echarts/dist/echarts.min.js").then().statusCode(200).extract().asString();
+        assertThat(js).contains("echarts").hasSizeGreaterThan(500_000);
+        when().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("echarts.init"));
+        when().get("/dashboard/style.css").then().statusCode(200).body(containsString(".first-error"));
+    }
+
+    @Test
+    void runPageShowsMetricsChartsAndSamples() {
+        String html = when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString();
+        assertThat(html).contains("Run " + runs.before() + ": eval arith " + runs.model(), "id=\"accuracy\">50.00%",
+                "<h2>By level</h2>", "id=\"chart-first-error\"", "id=\"chart-level\"", "\"title\":\"First wrong step: position\"",
+                "/runs/" + runs.before() + "/samples/" + runs.wrongSampleId(), "acc_err");
+        String wrongOnly = given().queryParam("filter", "wrong").when().get("/runs/{id}", runs.before()).then().statusCode(200)
+                .extract().asString();
+        assertThat(wrongOnly).contains("<td>p-1</td>", "<td>p-2</td>").doesNotContain("<td>p-0</td>");
+        String training = when().get("/runs/{id}", runs.training()).then().statusCode(200).extract().asString();
+        assertThat(training).contains("id=\"chart-loss\"", "id=\"chart-reward-accuracy\"", "id=\"chart-reward-margin\"",
+                "id=\"chart-pairs\"", "<table id=\"pairs\">");
+    }
+
+    @Test
+    void samplePageHighlightsTheFirstWrongStepWithTheJudgesReason() {
+        String html = when().get("/runs/{id}/samples/{sid}", runs.before(), runs.wrongSampleId()).then().statusCode(200)
+                .extract().asString();
+        int first = html.indexOf("first-error\" id=\"step-2\"");
+        assertThat(first).as("step 2 carries the first-error class").isPositive();
+        assertThat(html.substring(first)).contains("first wrong step", TestRuns.WRONG_STEP.replace("×", "×"),
+                "<strong>Judge:</strong> " + TestRuns.JUDGE_REASON);
+        assertThat(html).contains("after-error\" id=\"step-3\"").doesNotContain("first-error\" id=\"step-1\"");
+    }
+
+    @Test
+    void comparisonPage() {
+        String html = given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/compare").then()
+                .statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B");
+    }
+
+    @Test
+    void errorPagesSayWhatIsWrong() {
+        when().get("/runs/987654321").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("no run with id 987654321"));
+        when().get("/runs/{id}/samples/{sid}", runs.after(), runs.wrongSampleId()).then().statusCode(404);
+        given().queryParam("filter", "<b>x</b>").when().get("/runs/{id}", runs.before()).then().statusCode(400)
+                .body(containsString("unknown sample filter &#39;&lt;b&gt;x&lt;/b&gt;&#39;"));
+        given().queryParam("a", "1").when().get("/compare").then().statusCode(400);
+    }
+}
