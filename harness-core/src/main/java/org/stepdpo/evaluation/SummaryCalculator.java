@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.stepdpo.data.Problem;
+import org.stepdpo.reports.metrics.MajorityVote;
 
 /** Computes an {@link EvalSummary} from graded samples. */
 public final class SummaryCalculator {
@@ -30,7 +31,7 @@ public final class SummaryCalculator {
         for (List<SampleResult> group : byProblem.values()) {
             passAt1 += group.stream().filter(SampleResult::correct).count() / (double) group.size();
             k = Math.max(k, group.size());
-            majorityCorrect += MajorityVote.isCorrect(group) ? 1 : 0;
+            majorityCorrect += MajorityVote.isRight(group, SampleResult::extracted, SampleResult::correct) ? 1 : 0;
         }
         int nProblems = byProblem.size();
         int n = samples.size();

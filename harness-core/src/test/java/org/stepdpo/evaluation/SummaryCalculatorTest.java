@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stepdpo.data.Problem;
+import org.stepdpo.reports.metrics.MajorityVote;
 import org.stepdpo.steps.Step;
 
 class SummaryCalculatorTest {
@@ -62,9 +63,10 @@ class SummaryCalculatorTest {
     @Test
     void majorityIgnoresCompletionsWithoutAnswer() {
         Problem a = problem("a", null, null);
-        assertThat(MajorityVote.isCorrect(List.of(sample(a, 0, null, false, 1), sample(a, 1, null, false, 1),
-                sample(a, 2, "1", true, 1)))).isTrue();
-        assertThat(MajorityVote.isCorrect(List.of(sample(a, 0, null, false, 1)))).isFalse();
+        assertThat(MajorityVote.isRight(List.of(sample(a, 0, null, false, 1), sample(a, 1, null, false, 1),
+                sample(a, 2, "1", true, 1)), SampleResult::extracted, SampleResult::correct)).isTrue();
+        assertThat(MajorityVote.isRight(List.of(sample(a, 0, null, false, 1)), SampleResult::extracted,
+                SampleResult::correct)).isFalse();
     }
 
     @Test

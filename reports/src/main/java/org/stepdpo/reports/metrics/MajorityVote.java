@@ -3,6 +3,8 @@ package org.stepdpo.reports.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.stepdpo.reports.runs.SampleOutcome;
 
@@ -20,10 +22,19 @@ public final class MajorityVote {
 
     /** {@code samples} of one problem, in sample order. */
     public static boolean isRight(List<SampleOutcome> samples) {
+        return isRight(samples, SampleOutcome::extractedAnswer, SampleOutcome::correct);
+    }
+
+    /**
+     * The same vote over any sample type: {@code answer} gives the extracted answer (null: no vote) and
+     * {@code correct} the grader's verdict.
+     */
+    public static <T> boolean isRight(List<T> samples, Function<T, String> answer, Predicate<T> correct) {
         Map<String, Integer> votes = new LinkedHashMap<>();
-        for (SampleOutcome s : samples) {
-            if (s.extractedAnswer() != null) {
-                votes.merge(s.correct() ? RIGHT : s.extractedAnswer().replaceAll("\\s+", ""), 1, Integer::sum);
+        for (T s : samples) {
+            String a = answer.apply(s);
+            if (a != null) {
+                votes.merge(correct.test(s) ? RIGHT : a.replaceAll("\\s+", ""), 1, Integer::sum);
             }
         }
         String winner = null;
