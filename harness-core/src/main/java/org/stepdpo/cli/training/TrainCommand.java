@@ -1,8 +1,17 @@
 package org.stepdpo.cli.training;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.PromptTemplates;
@@ -18,7 +27,12 @@ import org.stepdpo.engine.training.TrainingResult;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
 import org.stepdpo.engine.training.lora.LoraConfig;
+import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.progress.ProgressBar;
+import org.stepdpo.reports.runs.NewRun;
+import org.stepdpo.reports.runs.RunKind;
+import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.reports.runs.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +44,14 @@ import picocli.CommandLine.Option;
                 "Data: pairs JSONL in the Math-Step-DPO-10K schema (step-dpo: prompt, initial_reason_steps, chosen, "
                         + "rejected; dpo: prompt, full_chosen, full_rejected), or prompt/completion JSONL (sft)."})
 public class TrainCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    RunStore store;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--objective", required = true, description = "step-dpo, dpo or sft.")
     String objective;
@@ -134,10 +156,21 @@ public class TrainCommand implements Callable<Integer> {
                         loraTargets) : null,
                 precomputeReference, saveEvery, keepCheckpoints, resume);
         TrainingData records = TrainingData.read(data, obj, format, skipInvalid);
+        long runId = store.startRun(new NewRun(RunKind.TRAIN, "train " + obj + " " + model.getFileName(),
+                model.toAbsolutePath().toString(), obj.toString(), null, data.toString(),
+                provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
+                device + " (" + Runtime.getRuntime().availableProcessors() + " cores)", out.toAbsolutePath().toString()));
         ProgressListener progress = new ProgressListener();
+        TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress);
         TrainingResult result;
         try {
-            result = Trainer.run(config, records, out, progress);
+            result = Trainer.run(config, records, out, recorder);
+            recorder.flush();
+            store.finishRun(runId, new RunSummary(0, 0, 0, 0, null, null, 0));
+        } catch (RuntimeException e) {
+            recorder.flush();
+            store.failRun(runId, e.toString());
+            throw e;
         } finally {
             progress.close();
         }
@@ -155,6 +188,32 @@ public class TrainCommand implements Callable<Integer> {
             System.out.println("adapter  " + result.adapter());
         }
         return 0;
+    }
+
+    /** What produced this run: the hyper-parameters, the prompt template text, and the hashes of data and weights. */
+    private String provenance(TrainingConfig config, PromptTemplate t) {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("data", data);
+        try (Stream<Path> files = Files.list(model)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".safetensors")).sorted()
+                    .forEach(f -> inputs.put("model/" + f.getFileName(), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list model folder " + model + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("training", config.toString());
+        settings.put("template", Map.of("name", t.name(), "prompt", t.prompt(), "response_prefix", t.responsePrefix()));
+        try {
+            return JSON.writeValueAsString(Provenance.describe(commandLine(), inputs, settings));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> commandLine() {
+        List<String> line = new ArrayList<>(List.of("stepdpo", "train"));
+        line.addAll(spec.commandLine().getParseResult().originalArgs());
+        return line;
     }
 
     /** Progress bar with rate and ETA on stderr, and the latest loss as plain lines. */

@@ -23,6 +23,9 @@ import org.stepdpo.engine.model.KvCache;
  */
 public final class TokenGenerator {
 
+    /** ATen runs an element-wise operation on fewer elements than this inline, on the calling thread. */
+    private static final long ATEN_PARALLEL_GRAIN = 32_768;
+
     private final CausalDecoder model;
 
     public TokenGenerator(CausalDecoder model) {
@@ -93,43 +96,50 @@ public final class TokenGenerator {
                 lastLogits.copy_(logits.select(1, p - 1));
             }
             double[] uniforms = new double[b];
-            for (int s = 0; s < maxNew && running > 0; s++) {
-                try (PointerScope step = new PointerScope()) {
-                    for (int r = 0; r < b; r++) {
-                        uniforms[r] = streams[r].nextDouble();
-                    }
-                    Tensor sampled = sampler.sample(lastLogits, uniforms).to(torch.ScalarType.Long); // [B]
-                    next.copy_(sampled.view(b, 1));
-                    Tensor onCpu = sampled.cpu().contiguous();
-                    LongPointer data = new LongPointer(onCpu.data_ptr());
-                    for (int r = 0; r < b; r++) {
-                        if (reasons[r] != null) {
-                            continue;
+            int threadsBefore = torch.get_num_threads();
+            int decodeThreads = decodeThreads(b, threadsBefore);
+            torch.set_num_threads(decodeThreads);
+            try {
+                for (int s = 0; s < maxNew && running > 0; s++) {
+                    try (PointerScope step = new PointerScope()) {
+                        for (int r = 0; r < b; r++) {
+                            uniforms[r] = streams[r].nextDouble();
                         }
-                        int token = (int) data.get(r);
-                        if (eosIds.contains(token)) {
-                            reasons[r] = FinishReason.EOS;
-                        } else {
-                            out[r][counts[r]++] = token;
-                            if (stopCheck.shouldStop(r, out[r], counts[r])) {
-                                reasons[r] = FinishReason.STOP;
-                            } else if (counts[r] == maxNew) {
-                                reasons[r] = FinishReason.LENGTH;
+                        Tensor sampled = sampler.sample(lastLogits, uniforms).to(torch.ScalarType.Long); // [B]
+                        next.copy_(sampled.view(b, 1));
+                        Tensor onCpu = sampled.cpu().contiguous();
+                        LongPointer data = new LongPointer(onCpu.data_ptr());
+                        for (int r = 0; r < b; r++) {
+                            if (reasons[r] != null) {
+                                continue;
+                            }
+                            int token = (int) data.get(r);
+                            if (eosIds.contains(token)) {
+                                reasons[r] = FinishReason.EOS;
+                            } else {
+                                out[r][counts[r]++] = token;
+                                if (stopCheck.shouldStop(r, out[r], counts[r])) {
+                                    reasons[r] = FinishReason.STOP;
+                                } else if (counts[r] == maxNew) {
+                                    reasons[r] = FinishReason.LENGTH;
+                                }
+                            }
+                            if (reasons[r] != null) {
+                                running--;
                             }
                         }
-                        if (reasons[r] != null) {
-                            running--;
+                        if (running == 0 || s == maxNew - 1) {
+                            break;
                         }
+                        long slots = p + s + 1;
+                        Tensor mask = padded ? slotValid.narrow(1, 0, slots).view(b, 1, 1, slots) : null; // [B, 1, 1, S]
+                        Tensor logits = model.forward(next, nextPosition, mask, cache, p + s); // [B, 1, V]
+                        lastLogits.copy_(logits.select(1, 0));
+                        nextPosition.add_(new Scalar(1L));
                     }
-                    if (running == 0 || s == maxNew - 1) {
-                        break;
-                    }
-                    long slots = p + s + 1;
-                    Tensor mask = padded ? slotValid.narrow(1, 0, slots).view(b, 1, 1, slots) : null; // [B, 1, 1, S]
-                    Tensor logits = model.forward(next, nextPosition, mask, cache, p + s); // [B, 1, V]
-                    lastLogits.copy_(logits.select(1, 0));
-                    nextPosition.add_(new Scalar(1L));
                 }
+            } finally {
+                torch.set_num_threads(threadsBefore);
             }
         }
         List<GeneratedTokens> results = new ArrayList<>(b);
@@ -138,5 +148,17 @@ public final class TokenGenerator {
                     reasons[r] == null ? FinishReason.LENGTH : reasons[r]));
         }
         return results;
+    }
+
+    /**
+     * Intra-op threads for the one-token steps of {@code rows} sequences on the CPU: one while every
+     * element-wise operation of a step stays under ATen's parallel grain, since those then run inline anyway
+     * (and OpenBLAS GEMMs are single-threaded here), so further threads only add OpenMP hand-offs to the few
+     * parallel kernels such as SDPA; on a busy 2-core machine those hand-offs made batch-1 decoding 9x slower
+     * (73 vs 644 tok/s at load 11). Larger batches keep the configured count.
+     */
+    private int decodeThreads(int rows, int configured) {
+        long widest = Math.max(model.config().hiddenSize(), model.config().intermediateSize());
+        return !model.device().isCuda() && rows * widest < ATEN_PARALLEL_GRAIN ? 1 : configured;
     }
 }

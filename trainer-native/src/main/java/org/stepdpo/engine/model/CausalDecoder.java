@@ -37,6 +37,10 @@ public final class CausalDecoder implements AutoCloseable {
     private final Tensor head;
     private final Tensor ropeCos; // [maxPos, hd] fp32
     private final Tensor ropeSin; // [maxPos, hd] fp32
+    /** Keyed by the identity of the projection's weight tensor, which the layer records share. */
+    private final Map<Tensor, ProjectionAdapter> adapters = new java.util.IdentityHashMap<>();
+    /** Per layer, made on the first decoding step: see {@link FusedQkv}. */
+    private FusedQkv[] fusedQkv;
 
     private record Layer(Tensor inputNorm, Tensor q, Tensor qBias, Tensor k, Tensor kBias, Tensor v, Tensor vBias,
                          Tensor o, Tensor oBias, Tensor postNorm, Tensor gate, Tensor gateBias, Tensor up,
@@ -226,6 +230,9 @@ public final class CausalDecoder implements AutoCloseable {
     public Tensor forward(Tensor inputIds, Tensor positionIds, Tensor mask, KvCache cache, long cacheStart) {
         long b = inputIds.size(0);
         long t = inputIds.size(1);
+        if (t == 1 && cache != null && precision == Precision.FP32 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
+            return decodeStep(inputIds, positionIds, mask, cache, cacheStart);
+        }
         int hd = config.headDim();
         Tensor flatPos = positionIds.reshape(-1); // [B*T]
         Tensor cos = ropeCos.index_select(0, flatPos).view(b, 1, t, hd).to(precision.scalarType()); // [B, 1, T, hd]
@@ -272,8 +279,183 @@ public final class CausalDecoder implements AutoCloseable {
                 new DoubleOptional(1.0 / Math.sqrt(config.headDim())), false);
     }
 
-    private static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        return bias == null ? torch.linear(x, weight) : torch.linear(x, weight, new TensorOptional(bias));
+    private Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        Tensor out = bias == null ? torch.linear(x, weight) : torch.linear(x, weight, new TensorOptional(bias));
+        ProjectionAdapter adapter = adapters.isEmpty() ? null : adapters.get(weight);
+        Tensor delta = adapter == null ? null : adapter.delta(x);
+        return delta == null ? out : out.add(delta);
+    }
+
+    /**
+     * Attaches an adapter to the projection whose weight is {@code weightName} (e.g.
+     * {@code model.layers.0.self_attn.q_proj.weight}), or detaches it when {@code adapter} is null.
+     */
+    public void setAdapter(String weightName, ProjectionAdapter adapter) {
+        Tensor weight = parameters.get(weightName);
+        if (weight == null || weight.dim() != 2 || weight == embedding || weight == head) {
+            throw new IllegalArgumentException("no linear projection weight named '" + weightName + "'");
+        }
+        if (adapter == null) {
+            adapters.remove(weight);
+        } else {
+            adapters.put(weight, adapter);
+        }
+    }
+
+    /**
+     * One new token per sequence against the cache, fp32 without autograd: the arithmetic of the general path,
+     * written into the cache's preallocated {@link DecodeBuffers} (at batch 1 a step is bound by per-operation
+     * overhead, and a fresh tensor per operation was most of it), q/k/v projected by one GEMM on
+     * {@link FusedQkv}, RoPE applied to the q and k heads together, and SDPA in grouped-query mode instead of
+     * repeating the KV heads.
+     */
+    private Tensor decodeStep(Tensor inputIds, Tensor positionIds, Tensor mask, KvCache cache, long cacheStart) {
+        DecodeBuffers w = cache.decodeBuffers();
+        long b = inputIds.size(0);
+        if (b != cache.batch()) {
+            throw new IllegalArgumentException(b + " sequences for a KV cache of " + cache.batch());
+        }
+        long slots = cacheStart + 1;
+        torch.index_select_out(w.x, embedding, 0, inputIds.reshape(-1)); // [B, H]
+        Tensor flatPos = positionIds.reshape(-1); // [B]
+        torch.index_select_out(w.cos, ropeCos, 0, flatPos); // [B, hd]
+        torch.index_select_out(w.sin, ropeSin, 0, flatPos); // [B, hd]
+        w.slot.fill_(new Scalar(cacheStart));
+        TensorOptional m = mask == null ? w.noMask : new TensorOptional(mask);
+        boolean grouped = config.kvGroups() > 1;
+        for (int i = 0; i < layers.length; i++) {
+            Layer l = layers[i];
+            rmsNormInto(w.normed, w.x, l.inputNorm, w);
+            projectQkv(i, l, w);
+            // q*cos + rotate_half(q)*sin, rotate_half(q) = cat(-q2, q1): per half, one multiply-add
+            torch.mul_out(w.rotated, w.qk, w.cos4); // [B, nh + nkv, 1, hd]
+            w.rotatedFirst.addcmul_(w.qkSecond, w.sinFirst, w.minusOne);
+            w.rotatedSecond.addcmul_(w.qkFirst, w.sinSecond);
+            Tensor[] kv = cache.appendOne(i, w.slot, slots, w.k, w.v); // [B, nkv, S, hd]
+            Tensor attn = torch.scaled_dot_product_attention(w.q, kv[0], kv[1], m, 0.0, false, w.attentionScale,
+                    grouped); // [B, nh, 1, hd]
+            linearInto(w.projected, attn.reshape(b, (long) config.numHeads() * config.headDim()), l.o, l.oBias);
+            w.x.add_(w.projected);
+            rmsNormInto(w.normed, w.x, l.postNorm, w);
+            linearInto(w.gate, w.normed, l.gate, l.gateBias);
+            linearInto(w.up, w.normed, l.up, l.upBias);
+            torch.silu_(w.gate).mul_(w.up); // [B, I]
+            linearInto(w.projected, w.gate, l.down, l.downBias);
+            w.x.add_(w.projected); // [B, H]
+        }
+        rmsNormInto(w.normed, w.x, finalNorm, w);
+        return torch.linear(w.normed, head).view(b, 1, config.vocabSize()); // [B, 1, V]
+    }
+
+    private void projectQkv(int layer, Layer l, DecodeBuffers w) {
+        FusedQkv fused = fusedQkv(layer, l);
+        if (fused != null) {
+            torch.linear_out(w.qkv, w.normed, fused.weight, fused.bias); // [B, (nh + 2 nkv) hd]
+        } else {
+            linearInto(w.qProj, w.normed, l.q, l.qBias);
+            linearInto(w.kProj, w.normed, l.k, l.kBias);
+            linearInto(w.vProj, w.normed, l.v, l.vBias);
+        }
+    }
+
+    /**
+     * The layer's fused copy, rebuilt when stale; null while an adapter sits on q, k or v (its delta needs
+     * the separate projection) or while the parameters are inference tensors (their in-place updates leave
+     * no version to compare).
+     */
+    private FusedQkv fusedQkv(int layer, Layer l) {
+        if (!adapters.isEmpty() && (adapters.containsKey(l.q) || adapters.containsKey(l.k) || adapters.containsKey(l.v))) {
+            return null;
+        }
+        if (fusedQkv == null) {
+            fusedQkv = new FusedQkv[layers.length];
+        }
+        FusedQkv fused = fusedQkv[layer];
+        if (fused != null && fused.isCurrent()) {
+            return fused;
+        }
+        if (fused != null) {
+            fused.close();
+        }
+        fusedQkv[layer] = FusedQkv.of(l);
+        return fusedQkv[layer];
+    }
+
+    /** out = x·Wᵀ + b (+ the projection's adapter delta), written into out. */
+    private void linearInto(Tensor out, Tensor x, Tensor weight, Tensor bias) {
+        if (bias == null) {
+            torch.linear_out(out, x, weight);
+        } else {
+            torch.linear_out(out, x, weight, new TensorOptional(bias));
+        }
+        ProjectionAdapter adapter = adapters.isEmpty() ? null : adapters.get(weight);
+        Tensor delta = adapter == null ? null : adapter.delta(x);
+        if (delta != null) {
+            out.add_(delta);
+        }
+    }
+
+    /**
+     * As torch.rms_norm computes it in fp32, x * rsqrt(mean(x²) + eps) * weight, into out; the mean as ATen's
+     * CPU mean is, sum then divide (mean_out itself cost 5x its sum here).
+     */
+    private static void rmsNormInto(Tensor out, Tensor x, Tensor weight, DecodeBuffers w) {
+        torch.mul_out(w.squares, x, x);
+        torch.sum_out(w.inverseRms, w.squares, w.lastDim, true, w.sameDtype).div_(w.width); // [B, 1]
+        w.inverseRms.add_(w.eps).rsqrt_();
+        torch.mul_out(out, x, w.inverseRms).mul_(weight);
+    }
+
+    /**
+     * q, k and v weights (and biases) of one layer side by side, so that a decoding step projects with one
+     * GEMM instead of three. An inference-time copy, never trained: the parameters stay separate, and the copy
+     * is rebuilt when an in-place update (optimiser step, copy_, load) has bumped a source's version counter.
+     * Retained beyond any enclosing PointerScope: it lives as long as the decoder or until stale.
+     */
+    private static final class FusedQkv implements AutoCloseable {
+        private final Tensor[] sources;
+        private final long[] versions;
+        final Tensor weight; // [(nh + 2 nkv) hd, H]
+        final TensorOptional bias; // [(nh + 2 nkv) hd], or empty
+
+        private FusedQkv(Tensor[] sources, Tensor weight, TensorOptional bias) {
+            this.sources = sources;
+            this.weight = weight;
+            this.bias = bias;
+            this.versions = new long[sources.length];
+            for (int i = 0; i < sources.length; i++) {
+                versions[i] = sources[i].__dispatch__version();
+            }
+        }
+
+        static FusedQkv of(Layer l) {
+            Tensor[] sources = l.qBias == null ? new Tensor[] {l.q, l.k, l.v}
+                    : new Tensor[] {l.q, l.k, l.v, l.qBias, l.kBias, l.vBias};
+            for (Tensor t : sources) {
+                if (t.is_inference()) {
+                    return null;
+                }
+            }
+            Tensor weight = torch.cat(new org.bytedeco.pytorch.TensorVector(l.q, l.k, l.v), 0).retainReference();
+            TensorOptional bias = l.qBias == null ? new TensorOptional()
+                    : new TensorOptional(torch.cat(new org.bytedeco.pytorch.TensorVector(l.qBias, l.kBias, l.vBias), 0));
+            return new FusedQkv(sources, weight, bias.retainReference());
+        }
+
+        boolean isCurrent() {
+            for (int i = 0; i < sources.length; i++) {
+                if (sources[i].__dispatch__version() != versions[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+            weight.releaseReference();
+            bias.releaseReference();
+        }
     }
 
     /** HF Qwen2RMSNorm / LlamaRMSNorm: normalise in fp32, cast back, then scale. */
@@ -305,5 +487,12 @@ public final class CausalDecoder implements AutoCloseable {
         parameters.values().forEach(Tensor::close);
         ropeCos.close();
         ropeSin.close();
+        if (fusedQkv != null) {
+            for (FusedQkv fused : fusedQkv) {
+                if (fused != null) {
+                    fused.close();
+                }
+            }
+        }
     }
 }

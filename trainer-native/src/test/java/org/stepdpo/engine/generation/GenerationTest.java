@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,40 @@ class GenerationTest {
             assertClose(prefill, java.util.Arrays.copyOf(full, prompt * v));
             for (int t = prompt; t < seq.length; t++) {
                 float[] step = TinyModels.toArray(model.forward(TinyModels.ids(new long[] {seq[t]}, 1),
+                        TinyModels.ids(new long[] {t}, 1), null, cache, t));
+                assertClose(step, java.util.Arrays.copyOfRange(full, t * v, (t + 1) * v));
+            }
+        }
+    }
+
+    @Test
+    void cachedDecodingFollowsInPlaceUpdatesOfTheProjections() {
+        for (var config : List.of(TinyModels.qwen2(), TinyModels.llama())) {
+            try (CausalDecoder fresh = TinyModels.build(config, 11)) {
+                assertCachedStepsMatchFullRecompute(fresh);
+                try (NoGradGuard noGrad = new NoGradGuard()) {
+                    // as an optimiser step does: in place, so only the tensors' version counters change
+                    fresh.stateDict().forEach((name, t) -> {
+                        if (name.contains("self_attn.") && !name.contains("o_proj")) {
+                            t.add_(torch.randn(t.sizes().vec().get()).mul_(new Scalar(0.5)));
+                        }
+                    });
+                }
+                assertCachedStepsMatchFullRecompute(fresh);
+            }
+        }
+    }
+
+    private static void assertCachedStepsMatchFullRecompute(CausalDecoder m) {
+        long[] seq = {4, 8, 15, 16, 23, 42, 7, 1};
+        int prompt = 3;
+        int v = m.config().vocabSize();
+        try (InferenceMode inference = new InferenceMode(); KvCache cache = m.newCache(1, seq.length)) {
+            float[] full = TinyModels.toArray(m.forward(TinyModels.ids(seq, 1))); // [1, T, V]
+            m.forward(TinyModels.ids(java.util.Arrays.copyOf(seq, prompt), 1), TinyModels.ids(new long[] {0, 1, 2}, 1),
+                    null, cache, 0);
+            for (int t = prompt; t < seq.length; t++) {
+                float[] step = TinyModels.toArray(m.forward(TinyModels.ids(new long[] {seq[t]}, 1),
                         TinyModels.ids(new long[] {t}, 1), null, cache, t));
                 assertClose(step, java.util.Arrays.copyOfRange(full, t * v, (t + 1) * v));
             }
