@@ -470,7 +470,7 @@ public final class PipelineRunner {
         PipelineSummary summary = new PipelineSummary(cx.problems().size(), samples.size(), correct, passAt1,
                 samples.isEmpty() ? 0 : steps / samples.size(), errors.size(), cases.size(), noError, undecided,
                 rectifications.size(), (int) rectifications.stream().filter(RectificationLine::correct).count(),
-                result.pairs().size(), dropped, wholePairs.size());
+                rightByError.size(), result.pairs().size(), dropped, wholePairs.size());
         if (!state.done("pairs")) {
             JsonlLog.writeAtomically(cx.dir().resolve(PipelineOutputs.PAIRS), result.pairs());
             JsonlLog.writeAtomically(cx.dir().resolve(PipelineOutputs.DPO_PAIRS), wholePairs);

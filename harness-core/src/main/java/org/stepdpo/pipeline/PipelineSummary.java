@@ -16,11 +16,12 @@ import java.util.Map;
  * @param undecided       wrong answers the judge could not decide
  * @param rectifications  continuations sampled
  * @param rightContinuations continuations whose final answer is right
+ * @param rectified       localized wrong answers with at least one right continuation
  * @param pairs           step pairs written
  * @param dropped         candidates each pair rule dropped
  * @param wholeAnswerPairs vanilla DPO pairs written
  */
 public record PipelineSummary(int problems, int samples, int correctSamples, double passAt1, double meanSteps,
                               int errors, int localized, int noErrorFound, int undecided, int rectifications,
-                              int rightContinuations, int pairs, Map<String, Integer> dropped, int wholeAnswerPairs) {
+                              int rightContinuations, int rectified, int pairs, Map<String, Integer> dropped, int wholeAnswerPairs) {
 }

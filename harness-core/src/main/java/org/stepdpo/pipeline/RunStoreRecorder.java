@@ -3,6 +3,7 @@ package org.stepdpo.pipeline;
 import java.util.List;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.reports.runs.NewRun;
+import org.stepdpo.reports.runs.PairSetCounts;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStatus;
 import org.stepdpo.reports.runs.RunStore;
@@ -43,6 +44,10 @@ public final class RunStoreRecorder implements PipelineRecorder {
 
     @Override
     public void finished(long recordId, PipelineSummary s) {
+        if (store.pairSets(recordId).isEmpty()) {
+            store.recordPairSet(recordId, new PairSetCounts(0, s.problems(), s.samples(), s.errors(), s.localized(),
+                    s.rectified(), s.pairs(), PipelineOutputs.PAIRS));
+        }
         store.finishRun(recordId, new RunSummary(s.problems(), s.samples(), s.correctSamples(), s.passAt1(), null, null,
                 s.meanSteps()));
     }

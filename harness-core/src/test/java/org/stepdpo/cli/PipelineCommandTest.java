@@ -38,6 +38,16 @@ class PipelineCommandTest {
             assertThat(Files.readString(out.resolve("pairs.jsonl"))).contains("\"source_model\":\"fake-policy\"");
             assertThat(server.received().get(0).body().get("temperature").asDouble()).isEqualTo(0.8);
 
+            // The run is stored with its pair-set funnel (samples >= wrong >= localized >= rectified).
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("run (\\d+) recorded").matcher(r.getOutput());
+            assertThat(id.find()).isTrue();
+            LaunchResult report = launcher.launch("report", "--run", id.group(1), "--format", "json");
+            assertThat(report.exitCode()).as(report.getErrorOutput()).isZero();
+            com.fasterxml.jackson.databind.JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(report.getOutput());
+            assertThat(stored.toString()).contains("\"samples\":24");
+            assertThat(stored.findValues("pairsKept")).isNotEmpty();
+
             LaunchResult again = launcher.launch("pipeline", "--adapter", "arith", "--data", "train", "-o", "n=6",
                     "-o", "seed=3", "--openai-url", server.baseUrl(), "--openai-model", "fake-policy", "-k", "4", "-n", "4",
                     "--out", out.toString(), "--seed", "2");
