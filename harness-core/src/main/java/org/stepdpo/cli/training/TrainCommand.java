@@ -131,6 +131,10 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--precompute-reference", description = "Compute reference log-probs once before training.")
     boolean precomputeReference;
 
+    @Option(names = "--activation-checkpointing", description = "Recompute each layer in the backward pass instead of "
+            + "keeping its activations: less memory for about one more forward, same results.")
+    boolean activationCheckpointing;
+
     @Option(names = "--save-every", defaultValue = "100", description = "Checkpoint every N steps, 0 = at the end only (default: ${DEFAULT-VALUE}).")
     int saveEvery;
 
@@ -154,7 +158,7 @@ public class TrainCommand implements Callable<Integer> {
                 new Truncation(maxLength, maxPromptLength), appendEos,
                 loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
                         loraTargets) : null,
-                precomputeReference, saveEvery, keepCheckpoints, resume);
+                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing);
         TrainingData records = TrainingData.read(data, obj, format, skipInvalid);
         long runId = store.startRun(new NewRun(RunKind.TRAIN, "train " + obj + " " + model.getFileName(),
                 model.toAbsolutePath().toString(), obj.toString(), null, data.toString(),

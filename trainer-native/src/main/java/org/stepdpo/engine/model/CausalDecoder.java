@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.DeviceOptional;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.Scalar;
@@ -23,7 +25,8 @@ import org.stepdpo.engine.device.Precision;
  * convention) and grouped KV heads → residual → RMSNorm → SiLU-gated MLP → residual; final norm; head.
  *
  * <p>Parameters are plain tensors keyed by their Hugging Face names. {@link #forward} builds an autograd
- * graph whenever grad mode is on, so trainers use the same code path as inference.
+ * graph whenever grad mode is on, so trainers use the same code path as inference;
+ * {@link #forwardPaddedCheckpointed} is the same computation with activation checkpointing.
  */
 public final class CausalDecoder implements AutoCloseable {
 
@@ -233,6 +236,34 @@ public final class CausalDecoder implements AutoCloseable {
         if (t == 1 && cache != null && precision == Precision.FP32 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
             return decodeStep(inputIds, positionIds, mask, cache, cacheStart);
         }
+        LayerInputs in = layerInputs(positionIds, mask, cache, cacheStart);
+        Tensor x = embed(inputIds); // [B, T, H]
+        for (int i = 0; i < layers.length; i++) {
+            Tensor input = x;
+            int layer = i;
+            x = keepOnlyResult(() -> layer(layer, input, in, cache, cacheStart)); // [B, T, H]
+        }
+        return logits(x); // [B, T, V]
+    }
+
+    /**
+     * Logits of a padded batch as {@link #forwardPadded}, with activation checkpointing for training: the layers
+     * run without autograd and only their inputs are kept; {@link CheckpointedForward#backward()} recomputes them
+     * after the loss's backward. Needs grad mode on.
+     */
+    public CheckpointedForward forwardPaddedCheckpointed(Tensor inputIds, Tensor valid) {
+        Tensor positions = AttentionMasks.positions(valid); // [B, T]
+        Tensor mask = AttentionMasks.causal(valid, inputIds.size(1)); // [B, 1, T, T]
+        return CheckpointedForward.run(this, inputIds, layerInputs(positions, mask, null, 0));
+    }
+
+    /** What every layer of one call reads besides the hidden state: RoPE rows and the attention mask. */
+    record LayerInputs(Tensor cos, Tensor sin, Tensor mask, boolean isCausal) {
+    }
+
+    private LayerInputs layerInputs(Tensor positionIds, Tensor mask, KvCache cache, long cacheStart) {
+        long b = positionIds.size(0);
+        long t = positionIds.size(1);
         int hd = config.headDim();
         Tensor flatPos = positionIds.reshape(-1); // [B*T]
         Tensor cos = ropeCos.index_select(0, flatPos).view(b, 1, t, hd).to(precision.scalarType()); // [B, 1, T, hd]
@@ -243,29 +274,65 @@ public final class CausalDecoder implements AutoCloseable {
                     new TensorOptions(torch.ScalarType.Bool).device(new DeviceOptional(device.torchDevice())));
             mask = AttentionMasks.causal(all, t); // [B, 1, T, S]
         }
-        boolean isCausal = mask == null && t > 1;
-        Tensor x = torch.embedding(embedding, inputIds); // [B, T, H]
-        for (int i = 0; i < layers.length; i++) {
-            Layer l = layers[i];
-            Tensor h = rmsNorm(x, l.inputNorm);
-            Tensor q = linear(h, l.q, l.qBias).view(b, t, config.numHeads(), hd).transpose(1, 2); // [B, nh, T, hd]
-            Tensor k = linear(h, l.k, l.kBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
-            Tensor v = linear(h, l.v, l.vBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
-            q = applyRope(q, cos, sin);
-            k = applyRope(k, cos, sin);
-            if (cache != null) {
-                Tensor[] kv = cache.append(i, cacheStart, k, v);
-                k = kv[0]; // [B, nkv, S, hd]
-                v = kv[1]; // [B, nkv, S, hd]
-            }
-            Tensor attn = attention(q, k, v, mask, isCausal); // [B, nh, T, hd]
-            attn = attn.transpose(1, 2).reshape(b, t, (long) config.numHeads() * hd); // [B, T, nh*hd]
-            x = x.add(linear(attn, l.o, l.oBias));
-            h = rmsNorm(x, l.postNorm);
-            Tensor gated = torch.silu(linear(h, l.gate, l.gateBias)).mul(linear(h, l.up, l.upBias)); // [B, T, I]
-            x = x.add(linear(gated, l.down, l.downBias)); // [B, T, H]
+        return new LayerInputs(cos, sin, mask, mask == null && t > 1);
+    }
+
+    /** Token embeddings [B, T, H] of ids [B, T]. */
+    Tensor embed(Tensor inputIds) {
+        return torch.embedding(embedding, inputIds);
+    }
+
+    /** Whether backpropagation must reach the embedding table (full fine-tuning, not LoRA). */
+    boolean embeddingRequiresGrad() {
+        return embedding.requires_grad();
+    }
+
+    int layerCount() {
+        return layers.length;
+    }
+
+    /** Decoder layer i: hidden state [B, T, H] in, [B, T, H] out. */
+    Tensor layer(int i, Tensor x, LayerInputs in, KvCache cache, long cacheStart) {
+        Layer l = layers[i];
+        long b = x.size(0);
+        long t = x.size(1);
+        int hd = config.headDim();
+        Tensor h = rmsNorm(x, l.inputNorm);
+        Tensor q = linear(h, l.q, l.qBias).view(b, t, config.numHeads(), hd).transpose(1, 2); // [B, nh, T, hd]
+        Tensor k = linear(h, l.k, l.kBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
+        Tensor v = linear(h, l.v, l.vBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
+        q = applyRope(q, in.cos(), in.sin());
+        k = applyRope(k, in.cos(), in.sin());
+        if (cache != null) {
+            Tensor[] kv = cache.append(i, cacheStart, k, v);
+            k = kv[0]; // [B, nkv, S, hd]
+            v = kv[1]; // [B, nkv, S, hd]
         }
-        return torch.linear(rmsNorm(x, finalNorm), head); // [B, T, V]
+        Tensor attn = attention(q, k, v, in.mask(), in.isCausal()); // [B, nh, T, hd]
+        attn = attn.transpose(1, 2).reshape(b, t, (long) config.numHeads() * hd); // [B, T, nh*hd]
+        x = x.add(linear(attn, l.o, l.oBias));
+        h = rmsNorm(x, l.postNorm);
+        Tensor gated = torch.silu(linear(h, l.gate, l.gateBias)).mul(linear(h, l.up, l.upBias)); // [B, T, I]
+        return x.add(linear(gated, l.down, l.downBias)); // [B, T, H]
+    }
+
+    /**
+     * Runs work in its own pointer scope and returns its result alone: the Java handles of its intermediate
+     * tensors are released on return, not at the end of the caller's scope. Otherwise every layer's
+     * intermediates would stay alive to the end of a training micro-batch, whatever autograd (or activation
+     * checkpointing) keeps; what autograd keeps, it holds itself.
+     */
+    static Tensor keepOnlyResult(Supplier<Tensor> work) {
+        Tensor kept = new Tensor(); // made outside the scope below: owned by the caller's
+        try (PointerScope scope = new PointerScope()) {
+            kept.put(work.get());
+        }
+        return kept;
+    }
+
+    /** Final norm and head: hidden state [B, T, H] to logits [B, T, V]. */
+    Tensor logits(Tensor x) {
+        return torch.linear(rmsNorm(x, finalNorm), head);
     }
 
     private Tensor attention(Tensor q, Tensor k, Tensor v, Tensor mask, boolean isCausal) {

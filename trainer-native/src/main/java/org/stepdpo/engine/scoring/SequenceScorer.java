@@ -24,9 +24,13 @@ public final class SequenceScorer {
      * is on; {@code .sum(1)} gives log π(continuation | prefix) per row.
      */
     public Tensor tokenLogProbs(ScoringBatch batch) {
+        return tokenLogProbs(batch, model.forwardPadded(batch.inputIds(), batch.valid()));
+    }
+
+    /** As {@link #tokenLogProbs(ScoringBatch)}, from the batch's logits [B, T, V] computed elsewhere. */
+    public static Tensor tokenLogProbs(ScoringBatch batch, Tensor logits) {
         long b = batch.inputIds().size(0);
         long t = batch.inputIds().size(1);
-        Tensor logits = model.forwardPadded(batch.inputIds(), batch.valid()); // [B, T, V]
         Tensor logProbs = torch.log_softmax(logits.narrow(1, 0, t - 1).to(torch.ScalarType.Float), -1); // [B, T-1, V]
         Tensor targets = batch.inputIds().narrow(1, 1, t - 1).reshape(b, t - 1, 1); // [B, T-1, 1]
         Tensor picked = logProbs.gather(2, targets).view(b, t - 1); // [B, T-1]

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.stepdpo.engine.TorchLanguageModel;
@@ -189,8 +188,9 @@ public final class Trainer {
                 }
             }
             objective = config.objective().isPreference()
-                    ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta()), device, config.bf16())
-                    : ObjectiveStep.sft(policy, device, config.bf16());
+                    ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta()), device,
+                            config.bf16(), config.activationCheckpointing())
+                    : ObjectiveStep.sft(policy, device, config.bf16(), config.activationCheckpointing());
             optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));
         }
 
@@ -299,7 +299,7 @@ public final class Trainer {
                         throw diverged(step + 1, "loss is " + loss + " at step " + (step + 1) + " (micro-batch "
                                 + (m + 1) + ", data lines " + batch.stream().map(e -> String.valueOf(e.line())).toList() + ")");
                     }
-                    r.loss().div(new Scalar((double) accumulation)).backward();
+                    r.backward(accumulation);
                     lossSum += loss;
                     chosen += r.chosenRewardSum();
                     rejected += r.rejectedRewardSum();

@@ -64,7 +64,7 @@ public record TrainingBenchmark(String device, int threads, double dpoTokensPerS
 
     private static void trainStep(ObjectiveStep objective, List<TokenizedExample> batch, AdamW optimizer) {
         optimizer.zeroGrad();
-        objective.forward(batch).loss().backward();
+        objective.forward(batch).backward(1);
         GradientClipping.clip(optimizer.parameters(), 1.0);
         optimizer.step(1e-4);
     }

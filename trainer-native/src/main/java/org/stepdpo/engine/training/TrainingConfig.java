@@ -20,10 +20,13 @@ import org.stepdpo.engine.training.lora.LoraConfig;
  * @param checkpointEvery     save a checkpoint every N steps (and always at the end); 0 = at the end only
  * @param keepCheckpoints     how many of the newest checkpoints to keep
  * @param resume              continue from the newest checkpoint in the output folder, if there is one
+ * @param activationCheckpointing recompute each decoder layer in the backward pass instead of keeping its
+ *                            activations: less memory for about one more forward; the same results
  */
 public record TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
                              Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
-                             boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume) {
+                             boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume,
+                             boolean activationCheckpointing) {
 
     public TrainingConfig {
         if (objective.isPreference() && !(beta > 0)) {
@@ -34,54 +37,67 @@ public record TrainingConfig(Objective objective, Path model, String device, boo
         }
     }
 
+    /** Without activation checkpointing. */
+    public TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
+                          Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
+                          boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume) {
+        this(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora, precomputeReference,
+                checkpointEvery, keepCheckpoints, resume, false);
+    }
+
     /** β 0.4, max length 1024 / prompt 512 (the paper), full fine-tuning on the CPU, checkpoints every 100 steps. */
     public static TrainingConfig defaults(Objective objective, Path model) {
         return new TrainingConfig(objective, model, "cpu", false, 0.4, Optimization.defaults(),
-                new Truncation(1024, 512), null, null, false, 100, 2, false);
+                new Truncation(1024, 512), null, null, false, 100, 2, false, false);
     }
 
     public TrainingConfig withOptimization(Optimization o) {
         return new TrainingConfig(objective, model, device, bf16, beta, o, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
     }
 
     public TrainingConfig withBeta(double b) {
         return new TrainingConfig(objective, model, device, bf16, b, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
     }
 
     public TrainingConfig withLora(LoraConfig l) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, l,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
     }
 
     public TrainingConfig withTruncation(Truncation t) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, t, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
     }
 
     public TrainingConfig withCheckpoints(int every, int keep) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, every, keep, resume);
+                precomputeReference, every, keep, resume, activationCheckpointing);
     }
 
     public TrainingConfig withPrecomputedReference(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                on, checkpointEvery, keepCheckpoints, resume);
+                on, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
     }
 
     public TrainingConfig withResume(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, on);
+                precomputeReference, checkpointEvery, keepCheckpoints, on, activationCheckpointing);
     }
 
     public TrainingConfig withDevice(String d, boolean useBf16) {
         return new TrainingConfig(objective, model, d, useBf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
     }
 
     public TrainingConfig withAppendEos(Boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, on, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+    }
+
+    public TrainingConfig withActivationCheckpointing(boolean on) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, on);
     }
 }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,43 +65,63 @@ class TrainerTest {
     }
 
     @Test
-    void resumedRunFollowsTheUninterruptedLossCurveFullAndLora() throws Exception {
-        for (LoraConfig lora : new LoraConfig[] {null, new LoraConfig(4, 8, 0.1, List.of("q_proj", "v_proj", "up_proj"))}) {
-            String tag = lora == null ? "full" : "lora";
-            TrainingConfig c = config(Objective.STEP_DPO, 3e-3, 6, 2, 2).withLora(lora).withCheckpoints(3, 10);
-            TrainingResult straight = Trainer.run(c, data(Objective.STEP_DPO), dir.resolve("straight-" + tag),
-                    TrainingListener.NONE);
-            Path split = dir.resolve("split-" + tag);
-            List<Double> before = new ArrayList<>();
-            assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), split, new TrainingListener() {
-                @Override
-                public void onStep(StepMetrics m) {
-                    before.add(m.loss());
-                }
-
-                @Override
-                public void onCheckpoint(int step, Path d) {
-                    throw new InterruptedRun(); // a kill right after the step-3 checkpoint
-                }
-            })).isInstanceOf(InterruptedRun.class);
-            assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), split, TrainingListener.NONE))
-                    .hasMessageContaining("already holds checkpoints");
-            TrainingResult resumed = Trainer.run(c.withResume(true), data(Objective.STEP_DPO), split, TrainingListener.NONE);
-
-            assertThat(resumed.resumedFrom()).isEqualTo(3);
-            List<Double> joined = new ArrayList<>(before);
-            joined.addAll(losses(resumed));
-            List<Double> expected = losses(straight);
-            assertThat(joined).hasSize(6);
-            for (int i = 0; i < 6; i++) {
-                assertThat(joined.get(i)).as(tag + " step " + (i + 1)).isCloseTo(expected.get(i), within(1e-6));
+    void resumedRunFollowsTheUninterruptedLossCurveFullAndLoraWithAndWithoutActivationCheckpointing()
+            throws Exception {
+        LoraConfig withDropout = new LoraConfig(4, 8, 0.1, List.of("q_proj", "v_proj", "up_proj"));
+        Map<String, List<Double>> curves = new HashMap<>();
+        for (LoraConfig lora : new LoraConfig[] {null, withDropout}) {
+            for (boolean checkpointing : new boolean[] {false, true}) {
+                String tag = (lora == null ? "full" : "lora") + (checkpointing ? "-checkpointed" : "");
+                curves.put(tag, resumedRunFollowsTheUninterruptedLossCurve(tag, lora, checkpointing));
             }
-            assertThat(expected.get(5)).as(tag + ": the weights moved").isNotCloseTo(expected.get(0), within(1e-4));
-            List<String> lines = Files.readAllLines(split.resolve(Trainer.METRICS));
-            assertThat(lines).hasSize(6);
-            assertThat(JSON.readTree(lines.get(5)).get("loss").asDouble()).isCloseTo(expected.get(5), within(1e-6));
-            assertThat(split.resolve("final/model.safetensors")).exists();
         }
+        for (String mode : List.of("full", "lora")) {
+            List<Double> plain = curves.get(mode);
+            List<Double> checkpointed = curves.get(mode + "-checkpointed");
+            for (int i = 0; i < plain.size(); i++) {
+                assertThat(checkpointed.get(i)).as(mode + " step " + (i + 1) + " with activation checkpointing")
+                        .isCloseTo(plain.get(i), within(1e-5));
+            }
+        }
+    }
+
+    private List<Double> resumedRunFollowsTheUninterruptedLossCurve(String tag, LoraConfig lora, boolean checkpointing)
+            throws Exception {
+        TrainingConfig c = config(Objective.STEP_DPO, 3e-3, 6, 2, 2).withLora(lora).withCheckpoints(3, 10)
+                .withActivationCheckpointing(checkpointing);
+        TrainingResult straight = Trainer.run(c, data(Objective.STEP_DPO), dir.resolve("straight-" + tag),
+                TrainingListener.NONE);
+        Path split = dir.resolve("split-" + tag);
+        List<Double> before = new ArrayList<>();
+        assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), split, new TrainingListener() {
+            @Override
+            public void onStep(StepMetrics m) {
+                before.add(m.loss());
+            }
+
+            @Override
+            public void onCheckpoint(int step, Path d) {
+                throw new InterruptedRun(); // a kill right after the step-3 checkpoint
+            }
+        })).isInstanceOf(InterruptedRun.class);
+        assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), split, TrainingListener.NONE))
+                .hasMessageContaining("already holds checkpoints");
+        TrainingResult resumed = Trainer.run(c.withResume(true), data(Objective.STEP_DPO), split, TrainingListener.NONE);
+
+        assertThat(resumed.resumedFrom()).isEqualTo(3);
+        List<Double> joined = new ArrayList<>(before);
+        joined.addAll(losses(resumed));
+        List<Double> expected = losses(straight);
+        assertThat(joined).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(joined.get(i)).as(tag + " step " + (i + 1)).isCloseTo(expected.get(i), within(1e-6));
+        }
+        assertThat(expected.get(5)).as(tag + ": the weights moved").isNotCloseTo(expected.get(0), within(1e-4));
+        List<String> lines = Files.readAllLines(split.resolve(Trainer.METRICS));
+        assertThat(lines).hasSize(6);
+        assertThat(JSON.readTree(lines.get(5)).get("loss").asDouble()).isCloseTo(expected.get(5), within(1e-6));
+        assertThat(split.resolve("final/model.safetensors")).exists();
+        return expected;
     }
 
     @Test
