@@ -31,6 +31,11 @@ import org.stepdpo.pipeline.PipelineOutputs;
 import org.stepdpo.pipeline.PipelineRunner;
 import org.stepdpo.pipeline.RunStoreRecorder;
 import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.evaluation.Provenance;
+import org.stepdpo.training.TrainingRunRecorder;
+import org.stepdpo.reports.runs.RunSummary;
+import org.stepdpo.reports.runs.RunKind;
+import org.stepdpo.reports.runs.NewRun;
 
 /**
  * {@code stepdpo demo} end to end: the suite's SFT model (cached), one Step-DPO data iteration on the train
@@ -155,13 +160,46 @@ public final class DemoRunner {
         };
     }
 
-    private static void train(Suite suite, PromptTemplate template, Objective objective, Path sftModel,
-                              PipelineOutputs o, long seed, String device, TrainingProgress progress) {
+    /** Trains one objective and stores it as a TRAIN run with its per-step metrics (the dashboard's curves). */
+    private void train(Suite suite, PromptTemplate template, Objective objective, Path sftModel,
+                       PipelineOutputs o, long seed, String device, TrainingProgress progress) {
         int steps = PreferenceTraining.budget(suite, o.summary().pairs());
         boolean stepDpo = objective == Objective.STEP_DPO;
-        PreferenceTraining.train(suite, template, objective, sftModel, stepDpo ? o.pairs() : o.dpoPairs(),
-                stepDpo ? o.summary().pairs() : o.summary().wholeAnswerPairs(), steps, seed, device,
-                o.runDir().resolve("train-" + objective.cliName()), progress);
+        Path pairs = stepDpo ? o.pairs() : o.dpoPairs();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("objective", objective.cliName());
+        settings.put("suite", suite.name());
+        settings.put("training", suite.training().get(objective.cliName()));
+        settings.put("steps", steps);
+        settings.put("seed", seed);
+        settings.put("template", Map.of("name", template.name(), "prompt", template.prompt(),
+                "response_prefix", template.responsePrefix()));
+        long runId = store.startRun(new NewRun(RunKind.TRAIN, "demo " + objective.cliName() + " seed " + seed,
+                sftModel.toString(), objective.cliName(), suite.name(), pairs.toString(),
+                toJson(Provenance.describe(List.of("stepdpo", "demo"), Map.of("pairs", pairs), settings)),
+                Provenance.projectVersion(), Provenance.gitCommit(),
+                device + " (" + Runtime.getRuntime().availableProcessors() + " cores)", o.runDir().toString()));
+        TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress.named(objective.cliName()));
+        try {
+            PreferenceTraining.train(suite, template, objective, sftModel, pairs,
+                    stepDpo ? o.summary().pairs() : o.summary().wholeAnswerPairs(), steps, seed, device,
+                    o.runDir().resolve("train-" + objective.cliName()), recorder);
+            recorder.flush();
+            store.finishRun(runId, new RunSummary(0, 0, 0, 0, null, null, 0));
+            log.printf("%s: train run %d stored%n", objective.cliName(), runId);
+        } catch (RuntimeException e) {
+            recorder.flush();
+            store.failRun(runId, e.toString());
+            throw e;
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static PipelineConfig pipelineConfig(Suite suite, PromptTemplate template, long seed, Path out) {

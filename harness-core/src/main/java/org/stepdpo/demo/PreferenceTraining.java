@@ -12,6 +12,7 @@ import org.stepdpo.engine.training.Optimization;
 import org.stepdpo.engine.training.Trainer;
 import org.stepdpo.engine.training.TrainingConfig;
 import org.stepdpo.engine.training.TrainingData;
+import org.stepdpo.engine.training.TrainingListener;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
 
@@ -43,7 +44,7 @@ final class PreferenceTraining {
      * (then {@code out/no-pairs.txt} says so).
      */
     static Path train(Suite suite, PromptTemplate template, Objective objective, Path startModel, Path pairs,
-                      int pairCount, int steps, long seed, String device, Path out, TrainingProgress progress) {
+                      int pairCount, int steps, long seed, String device, Path out, TrainingListener listener) {
         try {
             Files.createDirectories(out);
             if (pairCount == 0) {
@@ -64,7 +65,7 @@ final class PreferenceTraining {
                 .withCheckpoints(s.integer("save_every", 50), 1).withResume(true).withDevice(device, false);
         TrainingData data = TrainingData.read(pairs, objective, new PromptFormat(template.prompt(),
                 template.responsePrefix()), false);
-        return Trainer.run(config, data, out, progress.named(objective.cliName())).finalModel();
+        return Trainer.run(config, data, out, listener).finalModel();
     }
 
     /** The model a finished training left in {@code out}: its final folder, or the starting model. */

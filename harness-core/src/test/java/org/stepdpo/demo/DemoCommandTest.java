@@ -78,6 +78,18 @@ class DemoCommandTest {
                 "demo-tiny-step-dpo-seed1");
         assertThat(Files.readString(out.resolve("eval-sft/results.jsonl"))).contains("\"verdicts\":[\"");
 
+        // Both trainings are stored as TRAIN runs (their curves are what the dashboard plots side by side).
+        java.util.List<String> trainRuns = new java.util.ArrayList<>();
+        java.util.regex.Matcher stored = java.util.regex.Pattern.compile("train run (\\d+) stored").matcher(first.getOutput() + "\n" + first.getErrorOutput());
+        while (stored.find()) {
+            LaunchResult report = launcher.launch("report", "--run", stored.group(1), "--format", "json");
+            assertThat(report.exitCode()).as(report.getErrorOutput()).isZero();
+            JsonNode run = JSON.readTree(report.getOutput()).get("run");
+            assertThat(run.get("kind").asText()).isEqualTo("TRAIN");
+            trainRuns.add(run.get("benchmark").asText());
+        }
+        assertThat(trainRuns).containsExactlyInAnyOrder("step-dpo", "dpo");
+
         // Second run on the same folder: the cached SFT model and every finished stage are reused.
         FileTime evalWritten = Files.getLastModifiedTime(out.resolve("eval-step-dpo/score.json"));
         FileTime modelWritten = Files.getLastModifiedTime(out.resolve("train-step-dpo/final/config.json"));

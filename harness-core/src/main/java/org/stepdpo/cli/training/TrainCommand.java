@@ -29,6 +29,7 @@ import org.stepdpo.engine.training.data.Truncation;
 import org.stepdpo.engine.training.lora.LoraConfig;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.progress.ProgressBar;
+import org.stepdpo.training.TrainingRunRecorder;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;

@@ -1,4 +1,4 @@
-package org.stepdpo.cli.training;
+package org.stepdpo.training;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.stepdpo.reports.runs.TrainingMetric;
  * the dashboard), in small batches so a crash loses at most a few steps of the stored curve; the
  * authoritative copy is OUT/metrics.jsonl. Forwards every event to the listener it wraps.
  */
-final class TrainingRunRecorder implements TrainingListener {
+public final class TrainingRunRecorder implements TrainingListener {
     private static final int FLUSH_EVERY = 20;
 
     private final RunStore store;
@@ -22,7 +22,7 @@ final class TrainingRunRecorder implements TrainingListener {
     private final TrainingListener next;
     private final List<TrainingMetric> pending = new ArrayList<>();
 
-    TrainingRunRecorder(RunStore store, long runId, TrainingListener next) {
+    public TrainingRunRecorder(RunStore store, long runId, TrainingListener next) {
         this.store = store;
         this.runId = runId;
         this.next = next;
@@ -54,7 +54,7 @@ final class TrainingRunRecorder implements TrainingListener {
     }
 
     /** Stores what has not been stored yet. */
-    void flush() {
+    public void flush() {
         if (!pending.isEmpty()) {
             store.addTrainingMetrics(runId, List.copyOf(pending));
             pending.clear();
