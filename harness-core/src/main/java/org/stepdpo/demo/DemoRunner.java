@@ -176,9 +176,9 @@ public final class DemoRunner {
                 "response_prefix", template.responsePrefix()));
         long runId = store.startRun(new NewRun(RunKind.TRAIN, "demo " + objective.cliName() + " seed " + seed,
                 sftModel.toString(), objective.cliName(), suite.name(), pairs.toString(),
-                toJson(Provenance.describe(List.of("stepdpo", "demo"), Map.of("pairs", pairs), settings)),
+                Provenance.describeJson(List.of("stepdpo", "demo"), Map.of("pairs", pairs), settings),
                 Provenance.projectVersion(), Provenance.gitCommit(),
-                device + " (" + Runtime.getRuntime().availableProcessors() + " cores)", o.runDir().toString()));
+                Provenance.device(device), o.runDir().toString()));
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress.named(objective.cliName()));
         try {
             PreferenceTraining.train(suite, template, objective, sftModel, pairs,
@@ -194,13 +194,6 @@ public final class DemoRunner {
         }
     }
 
-    private static String toJson(Object value) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static PipelineConfig pipelineConfig(Suite suite, PromptTemplate template, long seed, Path out) {
         SuiteValues s = new SuiteValues(suite, "sampling", suite.sampling());

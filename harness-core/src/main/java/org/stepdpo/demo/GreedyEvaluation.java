@@ -152,7 +152,7 @@ final class GreedyEvaluation {
         long runId = store.startRun(new NewRun(RunKind.EVAL, "demo eval " + r.name() + " " + r.modelLabel(),
                 r.modelLabel(), r.adapter().name(), r.suite(), r.test().source(), config.toString(),
                 Provenance.projectVersion(), Provenance.gitCommit(),
-                "CPU (" + Runtime.getRuntime().availableProcessors() + " cores)", r.out().toAbsolutePath().toString()));
+                Provenance.device("CPU"), r.out().toAbsolutePath().toString()));
         try {
             List<SampleRecord> records = new ArrayList<>(judged.size());
             int correct = 0;

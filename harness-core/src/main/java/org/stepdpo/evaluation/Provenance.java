@@ -53,6 +53,21 @@ public final class Provenance {
         return p;
     }
 
+    /** How runs name the machine they ran on, e.g. {@code CPU (2 cores)} or {@code cuda (2 cores)}. */
+    public static String device(String name) {
+        return name + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+    }
+
+    /** {@link #describe} as the JSON text that runs store as their configuration snapshot. */
+    public static String describeJson(List<String> commandLine, Map<String, Path> inputs, Map<String, Object> settings) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(describe(commandLine, inputs, settings));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -30,7 +30,7 @@ public final class RunStoreRecorder implements PipelineRecorder {
         return store.startRun(new NewRun(RunKind.PIPELINE,
                 "pipeline " + config.dataset().adapter() + " " + sourceModel, sourceModel, config.dataset().adapter(),
                 null, config.dataset().source(), configJson, Provenance.projectVersion(), Provenance.gitCommit(),
-                "CPU (" + Runtime.getRuntime().availableProcessors() + " cores)",
+                Provenance.device("CPU"),
                 config.outDir().toAbsolutePath().toString()));
     }
 

@@ -1,7 +1,5 @@
 package org.stepdpo.cli.training;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +43,6 @@ import picocli.CommandLine.Option;
                 "Data: pairs JSONL in the Math-Step-DPO-10K schema (step-dpo: prompt, initial_reason_steps, chosen, "
                         + "rejected; dpo: prompt, full_chosen, full_rejected), or prompt/completion JSONL (sft)."})
 public class TrainCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     RunStore store;
@@ -164,7 +160,7 @@ public class TrainCommand implements Callable<Integer> {
         long runId = store.startRun(new NewRun(RunKind.TRAIN, "train " + obj + " " + model.getFileName(),
                 model.toAbsolutePath().toString(), obj.toString(), null, data.toString(),
                 provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
-                device + " (" + Runtime.getRuntime().availableProcessors() + " cores)", out.toAbsolutePath().toString()));
+                Provenance.device(device), out.toAbsolutePath().toString()));
         ProgressListener progress = new ProgressListener();
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress);
         TrainingResult result;
@@ -208,11 +204,7 @@ public class TrainCommand implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("training", config.toString());
         settings.put("template", Map.of("name", t.name(), "prompt", t.prompt(), "response_prefix", t.responsePrefix()));
-        try {
-            return JSON.writeValueAsString(Provenance.describe(commandLine(), inputs, settings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Provenance.describeJson(commandLine(), inputs, settings);
     }
 
     private List<String> commandLine() {
