@@ -60,7 +60,7 @@ final class PreferenceTraining {
                 s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, s.integer("batch", 32), 1,
                 seed);
         TrainingConfig config = TrainingConfig.defaults(objective, startModel).withOptimization(o)
-                .withBeta(s.number("beta", 0.4))
+                .withBeta(s.number("beta", 0.4)).withSftWeight(s.number("sft_weight", 0.0))
                 .withTruncation(new Truncation(s.integer("max_length", 1024), s.integer("max_prompt_length", 512)))
                 .withCheckpoints(s.integer("save_every", 50), 1).withResume(true).withDevice(device, false);
         TrainingData data = TrainingData.read(pairs, objective, new PromptFormat(template.prompt(),

@@ -77,6 +77,11 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--beta", defaultValue = "0.4", description = "β of the preference loss (default: ${DEFAULT-VALUE}).")
     double beta;
 
+    @Option(names = "--sft-weight", defaultValue = "0", description = "Weight α of an SFT term on the chosen "
+            + "continuation added to the preference loss (mean token NLL, as RPO); 0 = the paper's loss "
+            + "(default: ${DEFAULT-VALUE}).")
+    double sftWeight;
+
     @Option(names = "--lr", defaultValue = "5e-7", description = "Peak learning rate (default: ${DEFAULT-VALUE}, the paper's for 7B; small models need more).")
     double lr;
 
@@ -155,7 +160,7 @@ public class TrainCommand implements Callable<Integer> {
                 new Truncation(maxLength, maxPromptLength), appendEos,
                 loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
                         loraTargets) : null,
-                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
         TrainingData records = TrainingData.read(data, obj, format, skipInvalid);
         long runId = store.startRun(new NewRun(RunKind.TRAIN, "train " + obj + " " + model.getFileName(),
                 model.toAbsolutePath().toString(), obj.toString(), null, data.toString(),

@@ -54,7 +54,8 @@ interface ObjectiveStep {
             Tensor policyChosen = sums.narrow(0, 0, b); // [B]
             Tensor policyRejected = sums.narrow(0, b, b); // [B]
             Tensor[] ref = reference.of(batch); // [B], [B]
-            PreferenceLoss.Output out = loss.compute(policyChosen, policyRejected, ref[0], ref[1]);
+            Tensor chosenTokens = rows.targetMask().narrow(0, 0, b).sum(1); // [B]
+            PreferenceLoss.Output out = loss.compute(policyChosen, policyRejected, ref[0], ref[1], chosenTokens);
             long correct = torch.gt(out.chosenRewards(), out.rejectedRewards()).sum().item_long();
             return new Result(out.loss(), b, out.chosenRewards().sum().item_double(),
                     out.rejectedRewards().sum().item_double(), (int) correct,

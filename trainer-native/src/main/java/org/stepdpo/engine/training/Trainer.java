@@ -115,6 +115,9 @@ public final class Trainer {
         n.put("examples", examples);
         n.put("format", data.format().prompt() + "|" + data.format().responsePrefix());
         n.put("beta", c.beta());
+        if (c.sftWeight() > 0) { // absent when 0, so checkpoints written before the option existed still resume
+            n.put("sft_weight", c.sftWeight());
+        }
         Optimization o = c.optimization();
         n.put("learning_rate", o.learningRate());
         n.put("weight_decay", o.weightDecay());
@@ -188,7 +191,7 @@ public final class Trainer {
                 }
             }
             objective = config.objective().isPreference()
-                    ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta()), device,
+                    ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta(), config.sftWeight()), device,
                             config.bf16(), config.activationCheckpointing())
                     : ObjectiveStep.sft(policy, device, config.bf16(), config.activationCheckpointing());
             optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));

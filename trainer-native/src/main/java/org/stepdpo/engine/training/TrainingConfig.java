@@ -22,13 +22,18 @@ import org.stepdpo.engine.training.lora.LoraConfig;
  * @param resume              continue from the newest checkpoint in the output folder, if there is one
  * @param activationCheckpointing recompute each decoder layer in the backward pass instead of keeping its
  *                            activations: less memory for about one more forward; the same results
+ * @param sftWeight           α of the optional SFT term on the chosen continuation (preference objectives;
+ *                            {@link org.stepdpo.engine.training.loss.PreferenceLoss}); 0 = the paper's loss
  */
 public record TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
                              Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
                              boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume,
-                             boolean activationCheckpointing) {
+                             boolean activationCheckpointing, double sftWeight) {
 
     public TrainingConfig {
+        if (!(sftWeight >= 0) || Double.isInfinite(sftWeight)) {
+            throw new IllegalArgumentException("sft weight must be >= 0, got " + sftWeight);
+        }
         if (objective.isPreference() && !(beta > 0)) {
             throw new IllegalArgumentException("beta must be positive, got " + beta);
         }
@@ -37,67 +42,81 @@ public record TrainingConfig(Objective objective, Path model, String device, boo
         }
     }
 
-    /** Without activation checkpointing. */
+    /** Without the SFT term. */
+    public TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
+                          Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
+                          boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume,
+                          boolean activationCheckpointing) {
+        this(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora, precomputeReference,
+                checkpointEvery, keepCheckpoints, resume, activationCheckpointing, 0.0);
+    }
+
+    /** Without activation checkpointing and the SFT term. */
     public TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
                           Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
                           boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume) {
         this(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora, precomputeReference,
-                checkpointEvery, keepCheckpoints, resume, false);
+                checkpointEvery, keepCheckpoints, resume, false, 0.0);
     }
 
     /** β 0.4, max length 1024 / prompt 512 (the paper), full fine-tuning on the CPU, checkpoints every 100 steps. */
     public static TrainingConfig defaults(Objective objective, Path model) {
         return new TrainingConfig(objective, model, "cpu", false, 0.4, Optimization.defaults(),
-                new Truncation(1024, 512), null, null, false, 100, 2, false, false);
+                new Truncation(1024, 512), null, null, false, 100, 2, false, false, 0.0);
     }
 
     public TrainingConfig withOptimization(Optimization o) {
         return new TrainingConfig(objective, model, device, bf16, beta, o, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withBeta(double b) {
         return new TrainingConfig(objective, model, device, bf16, b, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withLora(LoraConfig l) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, l,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withTruncation(Truncation t) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, t, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withCheckpoints(int every, int keep) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, every, keep, resume, activationCheckpointing);
+                precomputeReference, every, keep, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withPrecomputedReference(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                on, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                on, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withResume(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, on, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, on, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withDevice(String d, boolean useBf16) {
         return new TrainingConfig(objective, model, d, useBf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withAppendEos(Boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, on, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
     }
 
     public TrainingConfig withActivationCheckpointing(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, on);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, on, sftWeight);
+    }
+
+    public TrainingConfig withSftWeight(double weight) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, weight);
     }
 }

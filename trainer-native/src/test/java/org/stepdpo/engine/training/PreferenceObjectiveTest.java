@@ -72,6 +72,28 @@ class PreferenceObjectiveTest {
     }
 
     @Test
+    void sftTermAddsTheChosenContinuationsMeanTokenNllTimesItsWeight() {
+        ModelConfig config = TinyModels.qwen2();
+        List<TokenizedExample> pairs = TrainingFixtures.randomPairs(5, config.vocabSize(), 4);
+        try (CausalDecoder policy = TinyModels.build(config, 13); CausalDecoder frozen = copyOf(policy)) {
+            ReferenceLogProbs reference = ReferenceLogProbs.live(frozen, CPU, false, () -> { }, () -> { });
+            ObjectiveStep plain = ObjectiveStep.preference(policy, reference, new PreferenceLoss(0.4), CPU, false);
+            ObjectiveStep weighted = ObjectiveStep.preference(policy, reference, new PreferenceLoss(0.4, 0.5), CPU,
+                    false);
+            double expectedTerm = 0;
+            for (TokenizedExample pair : pairs) {
+                try (PointerScope scope = new PointerScope()) {
+                    double chosenLogProb = plain.forward(List.of(pair)).chosenLogProbSum(); // one pair: its own sum
+                    expectedTerm += -chosenLogProb / pair.chosen().length / pairs.size();
+                }
+            }
+            assertThat(expectedTerm).isGreaterThan(0.1); // random model: the chosen tokens are far from certain
+            assertThat(loss(weighted, pairs)).isCloseTo(loss(plain, pairs) + 0.5 * expectedTerm, within(1e-4));
+            assertThat(loss(plain, pairs)).isCloseTo(Math.log(2), within(1e-5)); // weight 0 is the paper's loss
+        }
+    }
+
+    @Test
     void gradientMatchesCentralFiniteDifferencesAlongRandomDirections() {
         ModelConfig config = TinyModels.llama();
         List<TokenizedExample> pairs = TrainingFixtures.randomPairs(3, config.vocabSize(), 8);
