@@ -17,6 +17,7 @@ import org.stepdpo.reports.api.Params;
 import org.stepdpo.reports.comparison.RunComparison;
 import org.stepdpo.reports.leaderboard.Leaderboard;
 import org.stepdpo.reports.leaderboard.LeaderboardRow;
+import org.stepdpo.reports.report.JudgeBoardRow;
 import org.stepdpo.reports.report.RunReport;
 import org.stepdpo.reports.report.RunReports;
 import org.stepdpo.reports.runs.RunStore;
@@ -38,7 +39,7 @@ public class DashboardResource {
     @CheckedTemplate(basePath = "dashboard")
     public static class Templates {
         public static native TemplateInstance leaderboard(List<String> benchmarks, List<BoardRow> rows,
-                List<RunView> runs, String suite, Assets assets, String charts);
+                List<JudgeBoardRow> judges, List<RunView> runs, String suite, Assets assets, String charts);
 
         public static native TemplateInstance run(RunReport report, List<Chart> chartList, String charts,
                 List<StoredSample> samples, String filter, Paging paging, Assets assets, boolean standalone);
@@ -66,7 +67,7 @@ public class DashboardResource {
             rows.add(new BoardRow(rows.size() + 1, row.model(), row.meanAccuracy(),
                     board.benchmarks().stream().map(b -> row.cell(b).orElse(null)).toList()));
         }
-        return Templates.leaderboard(board.benchmarks(), rows, store.runs(), s, null, null);
+        return Templates.leaderboard(board.benchmarks(), rows, reports.judgeBoard(s), store.runs(), s, null, null);
     }
 
     @GET

@@ -61,7 +61,7 @@ class RestApiTest {
     @Test
     void badRunFiltersAre400() {
         given().queryParam("kind", "banana").when().get("/api/runs").then().statusCode(400)
-                .body("status", equalTo(400)).body("error", containsString("kind must be one of [eval, pipeline, train]"));
+                .body("status", equalTo(400)).body("error", containsString("kind must be one of [eval, pipeline, train, judge]"));
         given().queryParam("status", "done").when().get("/api/runs").then().statusCode(400)
                 .body("error", containsString("status must be one of"));
     }
@@ -153,6 +153,22 @@ class RestApiTest {
     }
 
     @Test
+    void judgeLeaderboardScoresJudgeRunsAsProcessBenchDoes() {
+        String row = "find { it.judge == '" + runs.judge() + "' }";
+        when().get("/api/leaderboard/judges").then().statusCode(200).contentType(ContentType.JSON)
+                .body(row + ".runId", equalTo((int) runs.judgeRun()))
+                .body(row + ".benchmark", equalTo("processbench-test"))
+                .body(row + ".agreement.labelled", equalTo(5))
+                .body(row + ".agreement.accErr", closeTo(TestRuns.JUDGE_ACC_ERR, 1e-12))
+                .body(row + ".agreement.accOk", closeTo(TestRuns.JUDGE_ACC_OK, 1e-12))
+                .body(row + ".agreement.f1", closeTo(TestRuns.JUDGE_F1, 1e-12));
+        // Eval runs with gold labels are evaluations, not judge runs: not on the judge board.
+        when().get("/api/leaderboard/judges").then().statusCode(200).body("judge", not(hasItem(runs.model())));
+        given().queryParam("suite", "no-such-suite").when().get("/api/leaderboard/judges").then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
     void comparisonOfTwoRuns() {
         given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/api/compare").then()
                 .statusCode(200).body("common", equalTo(4)).body("bothRight", equalTo(2))
@@ -184,7 +200,7 @@ class RestApiTest {
     void openApiDocumentDescribesTheApi() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItems("/api/runs", "/api/runs/{id}", "/api/runs/{id}/samples",
-                        "/api/runs/{id}/samples/{sampleId}", "/api/runs/{id}/training-metrics", "/api/leaderboard",
+                        "/api/runs/{id}/samples/{sampleId}", "/api/runs/{id}/training-metrics", "/api/leaderboard", "/api/leaderboard/judges",
                         "/api/compare"))
                 .body("paths.keySet()", not(hasItem("/")));
     }

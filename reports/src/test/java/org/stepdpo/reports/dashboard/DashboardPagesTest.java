@@ -41,6 +41,18 @@ class DashboardPagesTest {
     }
 
     @Test
+    void leaderboardShowsStepJudgesWithTheirProcessBenchScores() {
+        String html = when().get("/").then().statusCode(200).extract().asString();
+        int table = html.indexOf("<table class=\"sortable\" id=\"judges\">");
+        assertThat(table).as("the judge table").isPositive();
+        String judges = html.substring(table, html.indexOf("</table>", table));
+        int row = judges.indexOf("<a href=\"/runs/" + runs.judgeRun() + "\">" + runs.judge() + "</a>");
+        assertThat(row).as("the seeded judge's row").isPositive();
+        assertThat(judges.substring(row, judges.indexOf("</tr>", row)))
+                .contains("57.14%", "66.67% <span class=\"ci\">2/3</span>", "50.00% <span class=\"ci\">1/2</span>");
+    }
+
+    @Test
     void theChartLibraryAndStylesAreServedByTheApplication() {
         String js = when().get("/_static/echarts/dist/echarts.min.js").then().statusCode(200).extract().asString();
         assertThat(js).contains("echarts").hasSizeGreaterThan(500_000);
