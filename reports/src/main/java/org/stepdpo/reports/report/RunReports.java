@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.stepdpo.reports.comparison.RunComparison;
+import org.stepdpo.reports.comparison.TrainingCurves;
 import org.stepdpo.reports.metrics.RunMetrics;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.reports.runs.RunView;
@@ -53,6 +54,16 @@ public class RunReports {
                 .thenComparing(r -> r.agreement().f1() == null ? -1 : r.agreement().f1(), Comparator.reverseOrder())
                 .thenComparing(JudgeBoardRow::judge));
         return rows;
+    }
+
+    /** The training curves of runs, in the order given. @throws UnknownRunException when one is not stored */
+    public List<TrainingCurves> trainingCurves(List<Long> runIds) {
+        List<TrainingCurves> curves = new ArrayList<>();
+        for (long id : runIds) {
+            RunView run = require(id);
+            curves.add(new TrainingCurves(id, run.name(), run.benchmark(), store.trainingMetrics(id)));
+        }
+        return curves;
     }
 
     public RunView require(long runId) {

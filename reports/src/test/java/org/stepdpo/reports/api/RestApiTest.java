@@ -52,8 +52,8 @@ class RestApiTest {
         when().get("/api/runs").then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", hasItems((int) runs.before(), (int) runs.after(), (int) runs.training()));
         given().queryParam("kind", "train").queryParam("model", runs.modelAfter()).when().get("/api/runs").then()
-                .statusCode(200).body("id", equalTo(java.util.List.of((int) runs.training())))
-                .body("[0].configJson.method", equalTo("step-dpo"));
+                .statusCode(200).body("id", equalTo(java.util.List.of((int) runs.dpoTraining(), (int) runs.training())))
+                .body("[1].configJson.method", equalTo("step-dpo"));
         given().queryParam("status", "finished").queryParam("benchmark", "arith").queryParam("model", runs.model())
                 .when().get("/api/runs").then().statusCode(200).body("", hasSize(1)).body("[0].summary.nCorrect", equalTo(2));
     }
@@ -178,6 +178,21 @@ class RestApiTest {
     }
 
     @Test
+    void trainingCurvesOfTwoRunsSideBySide() {
+        given().queryParam("a", runs.training()).queryParam("b", runs.dpoTraining()).when().get("/api/compare/training")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("runId", equalTo(java.util.List.of((int) runs.training(), (int) runs.dpoTraining())))
+                .body("[0].metrics.step", equalTo(java.util.List.of(0, 1, 2)))
+                .body("[0].metrics[2].rewardAccuracy", closeTo(0.81, 1e-12))
+                .body("[1].metrics[2].rewardMargin", closeTo(0.12, 1e-12))
+                .body("[1].metrics[1].loss", closeTo(0.66, 1e-12));
+        given().queryParam("a", runs.training()).queryParam("b", runs.training()).when().get("/api/compare/training")
+                .then().statusCode(400).body("error", containsString("compare two different runs"));
+        given().queryParam("a", runs.training()).queryParam("b", 987654321).when().get("/api/compare/training")
+                .then().statusCode(404);
+    }
+
+    @Test
     void badComparisonsAre400Or404() {
         when().get("/api/compare").then().statusCode(400).body("error", containsString("a (run id)"));
         given().queryParam("a", runs.before()).queryParam("b", runs.before()).when().get("/api/compare").then()
@@ -200,7 +215,7 @@ class RestApiTest {
     void openApiDocumentDescribesTheApi() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItems("/api/runs", "/api/runs/{id}", "/api/runs/{id}/samples",
-                        "/api/runs/{id}/samples/{sampleId}", "/api/runs/{id}/training-metrics", "/api/leaderboard", "/api/leaderboard/judges",
+                        "/api/runs/{id}/samples/{sampleId}", "/api/runs/{id}/training-metrics", "/api/leaderboard", "/api/leaderboard/judges", "/api/compare/training",
                         "/api/compare"))
                 .body("paths.keySet()", not(hasItem("/")));
     }

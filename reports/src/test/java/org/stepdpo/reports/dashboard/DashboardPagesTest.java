@@ -93,6 +93,20 @@ class DashboardPagesTest {
     }
 
     @Test
+    void trainingRunsLinkToTheirSiblingAndCompareAsCurves() {
+        String run = when().get("/runs/{id}", runs.training()).then().statusCode(200).extract().asString();
+        assertThat(run).contains("<a href=\"/compare?a=" + runs.training() + "&b=" + runs.dpoTraining() + "\">");
+        String html = given().queryParam("a", runs.training()).queryParam("b", runs.dpoTraining()).when().get("/compare")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"chart-loss\"", "id=\"chart-reward-accuracy\"", "id=\"chart-reward-margin\"",
+                "\"name\":\"A: step-dpo of " + runs.model(), "\"name\":\"B: dpo of " + runs.model(), "Figure 2")
+                .doesNotContain("McNemar", "Common problems");
+        // An evaluation run has no training sibling.
+        assertThat(when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString())
+                .doesNotContain("id=\"siblings\"");
+    }
+
+    @Test
     void errorPagesSayWhatIsWrong() {
         when().get("/runs/987654321").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("no run with id 987654321"));
