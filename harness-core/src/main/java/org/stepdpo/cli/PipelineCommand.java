@@ -2,7 +2,6 @@ package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,13 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.stepdpo.config.PromptTemplates;
-import org.stepdpo.engine.TorchLanguageModel;
-import org.stepdpo.engine.device.DeviceChoice;
-import org.stepdpo.engine.device.Precision;
 import org.stepdpo.generation.Generator;
-import org.stepdpo.generation.NativeGenerator;
-import org.stepdpo.generation.OpenAiCompletionsGenerator;
-import org.stepdpo.generation.OpenAiEndpoint;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;
 import org.stepdpo.pipeline.DatasetSelection;
@@ -31,8 +24,8 @@ import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.reports.storage.StorageSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -66,29 +59,6 @@ public class PipelineCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Policy (the model that writes answers and continuations):%n")
     PolicyChoice policy;
 
-    static class PolicyChoice {
-        @Option(names = "--model", paramLabel = "DIR", description = "Hugging Face model folder, run by the native engine")
-        Path model;
-
-        @ArgGroup(exclusive = false)
-        OpenAiPolicy openAi;
-    }
-
-    static class OpenAiPolicy {
-        @Option(names = "--openai-url", required = true, paramLabel = "URL",
-                description = "OpenAI-compatible server (vLLM, SGLang), e.g. http://127.0.0.1:8000")
-        String url;
-
-        @Option(names = "--openai-model", required = true, paramLabel = "NAME", description = "Served model name")
-        String model;
-
-        @Option(names = "--openai-key", paramLabel = "KEY", description = "API key (default: env OPENAI_API_KEY)")
-        String key;
-
-        @Option(names = "--openai-concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE})")
-        int concurrency;
-    }
-
     @Option(names = "--device", defaultValue = "auto", description = "Native engine device: cpu, cuda, cuda:N, auto (default: ${DEFAULT-VALUE})")
     String device;
 
@@ -121,24 +91,8 @@ public class PipelineCommand implements Callable<Integer> {
             description = "Step judge: verifier (arith), rollout (Monte Carlo with the policy), llm (chat API) (default: ${DEFAULT-VALUE})")
     String judge;
 
-    @Option(names = "--rollouts", defaultValue = "8", description = "rollout judge: continuations per step prefix (default: ${DEFAULT-VALUE})")
-    int rollouts;
-
-    @Option(names = "--rollout-threshold", defaultValue = "0",
-            description = "rollout judge: a step is wrong when at most this share of its rollouts is right (default: ${DEFAULT-VALUE})")
-    double rolloutThreshold;
-
-    @Option(names = "--judge-url", paramLabel = "URL", description = "llm judge: OpenAI-compatible server, e.g. https://api.openai.com")
-    String judgeUrl;
-
-    @Option(names = "--judge-model", paramLabel = "NAME", description = "llm judge: model, e.g. gpt-4o")
-    String judgeModel;
-
-    @Option(names = "--judge-key", paramLabel = "KEY", description = "llm judge: API key (default: env STEPDPO_JUDGE_API_KEY, then OPENAI_API_KEY)")
-    String judgeKey;
-
-    @Option(names = "--judge-concurrency", defaultValue = "8", description = "llm judge: requests in flight (default: ${DEFAULT-VALUE})")
-    int judgeConcurrency;
+    @Mixin
+    JudgeOptions judgeOptions;
 
     @Option(names = "--max-pairs-per-error", defaultValue = "1", description = "0 = no limit (default: ${DEFAULT-VALUE})")
     int maxPairsPerError;
@@ -179,7 +133,7 @@ public class PipelineCommand implements Callable<Integer> {
         SamplingSettings sampling = new SamplingSettings(temperature, topP, topK, maxTokens, stop);
         Path outDir = out != null ? out : defaultOut(adapter);
         PipelineConfig config = new PipelineConfig(new DatasetSelection(adapter, data, options), templates.get(template),
-                samples, sampling, judgeChoice(sampling), rectifications, sampling,
+                samples, sampling, judgeOptions.choice(judge, sampling, true), rectifications, sampling,
                 new PairRules(!keepDuplicates, !keepIdentical, maxPairsPerError, maxPairsPerProblem, maxStepChars,
                         maxWholePairsPerProblem), seed, batchSize, outDir);
         var err = spec.commandLine().getErr();
@@ -187,7 +141,7 @@ public class PipelineCommand implements Callable<Integer> {
         err.flush();
         long t0 = System.nanoTime();
         PipelineOutputs o;
-        try (Generator generator = generator()) {
+        try (Generator generator = policy.open(device, precision)) {
             o = new PipelineRunner(generator, new RunStoreRecorder(store), List.of()).run(config);
         }
         PipelineSummary s = o.summary();
@@ -202,44 +156,6 @@ public class PipelineCommand implements Callable<Integer> {
                 o.dpoPairs().toAbsolutePath(), o.runRecordId(), (System.nanoTime() - t0) / 1e9);
         w.flush();
         return 0;
-    }
-
-    private JudgeChoice judgeChoice(SamplingSettings sampling) {
-        return switch (judge) {
-            case "verifier" -> new JudgeChoice.Verifier();
-            case "rollout" -> new JudgeChoice.Rollout(rollouts, rolloutThreshold, sampling);
-            case "llm" -> {
-                if (judgeUrl == null || judgeModel == null) {
-                    throw new ParameterException(spec.commandLine(), "--judge llm needs --judge-url and --judge-model");
-                }
-                String key = judgeKey != null ? judgeKey : firstEnv("STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
-                yield new JudgeChoice.Llm(new OpenAiEndpoint(judgeUrl, key, judgeModel, judgeConcurrency, 6,
-                        Duration.ofSeconds(1), Duration.ofMinutes(5)), true, 2, 1024);
-            }
-            default -> throw new ParameterException(spec.commandLine(),
-                    "unknown judge \"" + judge + "\"; expected verifier, rollout or llm");
-        };
-    }
-
-    private Generator generator() {
-        if (policy.model != null) {
-            TorchLanguageModel lm = TorchLanguageModel.load(policy.model, DeviceChoice.parse(device),
-                    precision == null ? null : Precision.parse(precision));
-            return new NativeGenerator(lm, policy.model.toAbsolutePath().normalize().getFileName().toString(), true);
-        }
-        OpenAiPolicy o = policy.openAi;
-        return new OpenAiCompletionsGenerator(new OpenAiEndpoint(o.url, o.key != null ? o.key : firstEnv("OPENAI_API_KEY"),
-                o.model, o.concurrency, 6, Duration.ofSeconds(1), Duration.ofMinutes(5)));
-    }
-
-    private static String firstEnv(String... names) {
-        for (String name : names) {
-            String v = System.getenv(name);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
     }
 
     private static Path defaultOut(String adapterName) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stepdpo", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Step-DPO harness: grade, evaluate, localize first wrong steps, train and report.",
-        subcommands = {EvalCommand.class, LeaderboardCommand.class, PipelineCommand.class,
+        subcommands = {EvalCommand.class, LeaderboardCommand.class, PipelineCommand.class, JudgeEvalCommand.class,
                 org.stepdpo.cli.training.TrainCommand.class, ServeCommand.class, ReportCommand.class,
                 org.stepdpo.cli.engine.GenerateCommand.class, org.stepdpo.cli.engine.ModelCommand.class,
                 org.stepdpo.cli.engine.TokenizerCommand.class, BenchCommand.class, DemoCommand.class})

@@ -35,7 +35,8 @@
       animation: false,
       title: { text: chart.title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
-      grid: { left: 64, right: 24, top: 48, bottom: chart.series.length > 1 ? 72 : 52 }
+      // top 64: the y-axis name sits below the title instead of across a long one
+      grid: { left: 64, right: 24, top: 64, bottom: chart.series.length > 1 ? 72 : 52 }
     };
     if (chart.series.length > 1) base.legend = { bottom: 0, type: 'scroll' };
     var tilted = chart.type === 'bar' && chart.categories.join('').length > 36;
@@ -48,10 +49,17 @@
         return { name: s.name, type: 'bar', data: s.values, label: { show: true, position: 'top' } };
       });
     } else {
-      base.xAxis = { type: 'value', name: chart.xName, nameLocation: 'middle', nameGap: 30, min: 'dataMin', max: 'dataMax' };
+      base.xAxis = { type: 'value', name: chart.xName, nameLocation: 'middle', nameGap: 30, min: 'dataMin', max: 'dataMax',
+                     minInterval: 1 };
       base.yAxis = { type: 'value', name: chart.yName, scale: true };
-      base.series = chart.series.map(function (s) {
-        return { name: s.name, type: 'line', data: s.points, showSymbol: s.points.length <= 40 };
+      // Side by side (DPO vs Step-DPO) the curves can coincide, e.g. both at ln 2 at the start: the second one is
+      // dashed with hollow diamonds so the first stays visible underneath.
+      var dashes = ['solid', 'dashed', 'dotted'];
+      var symbols = ['circle', 'diamond', 'triangle'];
+      base.series = chart.series.map(function (s, i) {
+        return { name: s.name, type: 'line', data: s.points, showSymbol: s.points.length <= 40,
+                 symbol: symbols[i % symbols.length], symbolSize: 6 + 2 * i,
+                 lineStyle: { type: dashes[i % dashes.length], width: 2 } };
       });
     }
     return base;

@@ -20,8 +20,14 @@ import org.stepdpo.reports.runs.TrainingMetric;
 public final class TestRuns {
 
     /** Ids of an evaluated "before" run, an "after" run on the same problems, and a training run. */
-    public record Seeded(String model, String modelAfter, long before, long after, long training, long wrongSampleId) {
+    public record Seeded(String model, String modelAfter, long before, long after, long training, long wrongSampleId,
+            String judge, long judgeRun, long dpoTraining) {
     }
+
+    /** The seeded judge run's ProcessBench scores: 2 of 3 erroneous items named exactly, 1 of 2 correct ones. */
+    public static final double JUDGE_ACC_ERR = 2 / 3.0;
+    public static final double JUDGE_ACC_OK = 1 / 2.0;
+    public static final double JUDGE_F1 = 2 * JUDGE_ACC_ERR * JUDGE_ACC_OK / (JUDGE_ACC_ERR + JUDGE_ACC_OK);
 
     /** The step the judge marks as the first wrong one in problem p-1 of the "before" run. */
     public static final String WRONG_STEP = "Step 2: 3 × 4 = 11, so the total is 11.";
@@ -57,8 +63,28 @@ public final class TestRuns {
         store.recordPairSet(training, new PairSetCounts(0, 4, 16, 6, 5, 4, 9, "/tmp/pairs.jsonl"));
         store.finishRun(training, new RunSummary(0, 0, 0, 0, null, null, 0));
 
+        // Vanilla DPO from the same starting model on the same budget: its curves go beside Step-DPO's.
+        long dpo = store.startRun(new NewRun(RunKind.TRAIN, "dpo of " + model, after, "arith", null, null,
+                "{\"method\":\"dpo\",\"beta\":0.4}", "0.1.0", null, "CPU (2 cores)", null));
+        store.addTrainingMetrics(dpo, List.of(
+                new TrainingMetric(0, 0.0, 0.6931, 0.0, 0.0, 0.0, 0.0, 1e-5, 1.5, 900.0, null),
+                new TrainingMetric(1, 0.5, 0.66, 0.55, 0.08, 0.05, -0.03, 1e-5, 1.3, 910.0, null),
+                new TrainingMetric(2, 1.0, 0.63, 0.6, 0.12, 0.07, -0.05, 1e-5, 1.2, 905.0, null)));
+        store.finishRun(dpo, new RunSummary(0, 0, 0, 0, null, null, 0));
+
         long wrongId = store.samples(before, 1, 1).get(0).id();
-        return new Seeded(model, after, before, afterId, training, wrongId);
+        String judge = "judge-" + model;
+        long judgeRun = store.startRun(new NewRun(RunKind.JUDGE, "judge-eval processbench-test " + judge, judge,
+                "processbench-test", "processbench-test", "/data/processbench/test.json", "{\"seed\":1}", "0.1.0", null,
+                "CPU (2 cores)", null));
+        store.addSamples(judgeRun, List.of(
+                sample("q-0", 0, true, "1", null, null, null, -1, 3),   // correct, called correct
+                sample("q-1", 1, false, "2", null, null, 1, 1, 3),      // erroneous, named exactly
+                sample("q-2", 2, false, "3", null, null, 2, 0, 3),      // erroneous, named too late
+                sample("q-3", 3, true, "4", null, null, 0, -1, 3),      // correct, false alarm
+                sample("q-4", 4, false, "5", null, null, 2, 2, 3)));    // erroneous, named exactly
+        store.finishRun(judgeRun, new RunSummary(5, 5, 2, 0.4, null, null, 3));
+        return new Seeded(model, after, before, afterId, training, wrongId, judge, judgeRun, dpo);
     }
 
     private static NewRun eval(String model) {

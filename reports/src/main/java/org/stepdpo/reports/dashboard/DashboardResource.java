@@ -15,10 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.stepdpo.reports.api.BadParameterException;
 import org.stepdpo.reports.api.Params;
 import org.stepdpo.reports.comparison.RunComparison;
+import org.stepdpo.reports.comparison.TrainingCurves;
 import org.stepdpo.reports.leaderboard.Leaderboard;
 import org.stepdpo.reports.leaderboard.LeaderboardRow;
+import org.stepdpo.reports.report.JudgeBoardRow;
 import org.stepdpo.reports.report.RunReport;
 import org.stepdpo.reports.report.RunReports;
+import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.reports.runs.RunView;
 import org.stepdpo.reports.runs.SampleFilter;
@@ -38,16 +41,17 @@ public class DashboardResource {
     @CheckedTemplate(basePath = "dashboard")
     public static class Templates {
         public static native TemplateInstance leaderboard(List<String> benchmarks, List<BoardRow> rows,
-                List<RunView> runs, String suite, Assets assets, String charts);
+                List<JudgeBoardRow> judges, List<RunView> runs, String suite, Assets assets, String charts);
 
         public static native TemplateInstance run(RunReport report, List<Chart> chartList, String charts,
-                List<StoredSample> samples, String filter, Paging paging, Assets assets, boolean standalone);
+                List<StoredSample> samples, String filter, Paging paging, List<RunView> siblings, Assets assets,
+                boolean standalone);
 
         public static native TemplateInstance sample(RunView run, StoredSample sample, List<StepView> steps,
                 Assets assets, String charts);
 
-        public static native TemplateInstance compare(RunView a, RunView b, RunComparison comparison,
-                List<Chart> chartList, String charts, Assets assets);
+        public static native TemplateInstance compare(RunView a, RunView b, RunComparison comparison, boolean training,
+                List<TrainingCurves> curves, List<Chart> chartList, String charts, Assets assets);
     }
 
     @Inject
@@ -66,7 +70,7 @@ public class DashboardResource {
             rows.add(new BoardRow(rows.size() + 1, row.model(), row.meanAccuracy(),
                     board.benchmarks().stream().map(b -> row.cell(b).orElse(null)).toList()));
         }
-        return Templates.leaderboard(board.benchmarks(), rows, store.runs(), s, null, null);
+        return Templates.leaderboard(board.benchmarks(), rows, reports.judgeBoard(s), store.runs(), s, null, null);
     }
 
     @GET
@@ -81,14 +85,15 @@ public class DashboardResource {
         List<StoredSample> samples = store.samples(runId, f, from, Params.DEFAULT_PAGE_SIZE);
         Paging paging = Paging.of(store.sampleCount(runId, f), from, Params.DEFAULT_PAGE_SIZE, samples.size());
         List<Chart> charts = Charts.ofRun(report);
-        return Templates.run(report, charts, Charts.json(charts), samples, f.parameter(), paging, null, false);
+        return Templates.run(report, charts, Charts.json(charts), samples, f.parameter(), paging,
+                store.trainingSiblings(runId), null, false);
     }
 
     /** The run page as one file that needs no server: styles, scripts and chart data inline, no sample list. */
     public static String standaloneRunPage(RunReport report) {
         List<Chart> charts = Charts.ofRun(report);
         return Templates.run(report, charts, Charts.json(charts), List.of(), SampleFilter.ALL.parameter(),
-                Paging.of(0, 0, Params.DEFAULT_PAGE_SIZE, 0), Assets.load(), true).render();
+                Paging.of(0, 0, Params.DEFAULT_PAGE_SIZE, 0), List.of(), Assets.load(), true).render();
     }
 
     @GET
@@ -120,9 +125,12 @@ public class DashboardResource {
         RunComparison comparison = reports.compare(runA, runB);
         RunView viewA = reports.require(runA);
         RunView viewB = reports.require(runB);
+        List<TrainingCurves> curves = reports.trainingCurves(List.of(runA, runB));
         List<Chart> charts = Charts.training(List.of(
-                new Charts.Named("A: " + viewA.name(), store.trainingMetrics(runA)),
-                new Charts.Named("B: " + viewB.name(), store.trainingMetrics(runB))));
-        return Templates.compare(viewA, viewB, comparison, charts, Charts.json(charts), null);
+                new Charts.Named("A: " + viewA.name(), curves.get(0).metrics()),
+                new Charts.Named("B: " + viewB.name(), curves.get(1).metrics())));
+        // Two training runs share no graded problems: the page is their curves side by side (the paper's Figure 2).
+        boolean training = viewA.kind() == RunKind.TRAIN && viewB.kind() == RunKind.TRAIN;
+        return Templates.compare(viewA, viewB, comparison, training, curves, charts, Charts.json(charts), null);
     }
 }

@@ -119,24 +119,13 @@ public record RunMetrics(GroupMetrics overall, List<GroupMetrics> byLevel, List<
     }
 
     private static JudgeAgreement judge(List<SampleOutcome> samples) {
-        int erroneous = 0;
-        int erroneousMatched = 0;
-        int ok = 0;
-        int okMatched = 0;
+        List<JudgeAgreement.Item> items = new ArrayList<>();
         for (SampleOutcome s : samples) {
-            Integer gold = s.goldFirstError();
-            if (gold == null) {
-                continue;
-            }
-            int predicted = s.firstErrorStep() == null ? -1 : s.firstErrorStep();
-            if (gold >= 0) {
-                erroneous++;
-                erroneousMatched += predicted == gold ? 1 : 0;
-            } else {
-                ok++;
-                okMatched += predicted == -1 ? 1 : 0;
+            if (s.goldFirstError() != null) {
+                Integer predicted = !s.judged() ? null : s.firstErrorStep() == null ? -1 : s.firstErrorStep();
+                items.add(new JudgeAgreement.Item(s.goldFirstError(), predicted));
             }
         }
-        return erroneous + ok == 0 ? null : JudgeAgreement.of(erroneous, erroneousMatched, ok, okMatched);
+        return JudgeAgreement.score(items);
     }
 }

@@ -77,9 +77,10 @@ final class MarkdownReport {
         if (j != null) {
             line("## Judge against gold step labels (ProcessBench)");
             line("");
-            table(List.of("Labelled", "acc_err", "acc_ok", "F1"), List.of(List.of(String.valueOf(j.labelled()),
+            table(List.of("Labelled", "acc_err", "acc_ok", "F1", "No verdict"), List.of(List.of(String.valueOf(j.labelled()),
                     percent(j.accErr()) + " (" + j.erroneousMatched() + "/" + j.erroneous() + ")",
-                    percent(j.accOk()) + " (" + j.correctMatched() + "/" + j.correctItems() + ")", percent(j.f1()))));
+                    percent(j.accOk()) + " (" + j.correctMatched() + "/" + j.correctItems() + ")", percent(j.f1()),
+                    String.valueOf(j.unjudged()))));
         }
         if (!report.pairSets().isEmpty()) {
             line("## Pair sets");

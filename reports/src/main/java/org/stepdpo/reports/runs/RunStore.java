@@ -186,6 +186,47 @@ public class RunStore {
                 .getResultList().stream().map(RunEntity::view).toList();
     }
 
+    /**
+     * The newest finished run of a kind for each (model, benchmark), optionally within a suite; ordered by
+     * benchmark then model. The judge leaderboard reads JUDGE runs this way.
+     */
+    @Transactional
+    public List<RunView> latestFinished(RunKind kind, String suite) {
+        String hql = "from RunEntity where kind = :kind and status = :status" + (suite == null ? "" : " and suite = :suite")
+                + " order by finishedAt desc, id desc";
+        var query = database.session().createSelectionQuery(hql, RunEntity.class)
+                .setParameter("kind", kind).setParameter("status", RunStatus.FINISHED);
+        if (suite != null) {
+            query.setParameter("suite", suite);
+        }
+        Map<List<String>, RunView> latest = new LinkedHashMap<>();
+        for (RunEntity r : query.getResultList()) {
+            latest.putIfAbsent(List.of(r.benchmark, r.model), r.view());
+        }
+        return latest.values().stream()
+                .sorted(java.util.Comparator.comparing(RunView::benchmark).thenComparing(RunView::model)).toList();
+    }
+
+    /**
+     * Other training runs that started from the same model in the same suite, newest first: the demo's DPO run for
+     * its Step-DPO run and the other way round, whose curves belong side by side.
+     */
+    @Transactional
+    public List<RunView> trainingSiblings(long runId) {
+        RunEntity run = database.session().get(RunEntity.class, runId);
+        if (run == null || run.kind != RunKind.TRAIN) {
+            return List.of();
+        }
+        String hql = "from RunEntity where kind = :kind and model = :model and id <> :id"
+                + (run.suite == null ? " and suite is null" : " and suite = :suite") + " order by startedAt desc, id desc";
+        var query = database.session().createSelectionQuery(hql, RunEntity.class).setParameter("kind", RunKind.TRAIN)
+                .setParameter("model", run.model).setParameter("id", runId);
+        if (run.suite != null) {
+            query.setParameter("suite", run.suite);
+        }
+        return query.getResultList().stream().map(RunEntity::view).toList();
+    }
+
     /** Number of samples stored for a run. */
     @Transactional
     public long sampleCount(long runId) {

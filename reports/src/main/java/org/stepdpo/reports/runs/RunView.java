@@ -33,8 +33,8 @@ public record RunView(
         RunSummary summary,
         DeviceFacts deviceFacts) {
 
-    /** Accuracy of a finished run, or null. */
+    /** Accuracy of a finished run, or null; null too for runs without samples (training), which have none. */
     public Double accuracy() {
-        return summary == null ? null : summary.accuracy();
+        return summary == null || summary.nSamples() == 0 ? null : summary.accuracy();
     }
 }

@@ -71,4 +71,15 @@ public record SampleRecord(
     public boolean judged() {
         return firstErrorStep != null || steps.stream().anyMatch(s -> s.verdict() != null);
     }
+
+    /**
+     * Whether the judge's finding equals the gold label (ProcessBench's exact match: the same first wrong step, or
+     * no wrong step for a correct solution); false when the judge gave no verdict; null without a gold label.
+     */
+    public Boolean judgeAgreesWithGold() {
+        if (goldFirstError == null) {
+            return null;
+        }
+        return judged() && goldFirstError == (firstErrorStep == null ? -1 : firstErrorStep);
+    }
 }

@@ -52,8 +52,8 @@ class RestApiTest {
         when().get("/api/runs").then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", hasItems((int) runs.before(), (int) runs.after(), (int) runs.training()));
         given().queryParam("kind", "train").queryParam("model", runs.modelAfter()).when().get("/api/runs").then()
-                .statusCode(200).body("id", equalTo(java.util.List.of((int) runs.training())))
-                .body("[0].configJson.method", equalTo("step-dpo"));
+                .statusCode(200).body("id", equalTo(java.util.List.of((int) runs.dpoTraining(), (int) runs.training())))
+                .body("[1].configJson.method", equalTo("step-dpo"));
         given().queryParam("status", "finished").queryParam("benchmark", "arith").queryParam("model", runs.model())
                 .when().get("/api/runs").then().statusCode(200).body("", hasSize(1)).body("[0].summary.nCorrect", equalTo(2));
     }
@@ -61,7 +61,7 @@ class RestApiTest {
     @Test
     void badRunFiltersAre400() {
         given().queryParam("kind", "banana").when().get("/api/runs").then().statusCode(400)
-                .body("status", equalTo(400)).body("error", containsString("kind must be one of [eval, pipeline, train]"));
+                .body("status", equalTo(400)).body("error", containsString("kind must be one of [eval, pipeline, train, judge]"));
         given().queryParam("status", "done").when().get("/api/runs").then().statusCode(400)
                 .body("error", containsString("status must be one of"));
     }
@@ -153,12 +153,43 @@ class RestApiTest {
     }
 
     @Test
+    void judgeLeaderboardScoresJudgeRunsAsProcessBenchDoes() {
+        String row = "find { it.judge == '" + runs.judge() + "' }";
+        when().get("/api/leaderboard/judges").then().statusCode(200).contentType(ContentType.JSON)
+                .body(row + ".runId", equalTo((int) runs.judgeRun()))
+                .body(row + ".benchmark", equalTo("processbench-test"))
+                .body(row + ".agreement.labelled", equalTo(5))
+                .body(row + ".agreement.accErr", closeTo(TestRuns.JUDGE_ACC_ERR, 1e-12))
+                .body(row + ".agreement.accOk", closeTo(TestRuns.JUDGE_ACC_OK, 1e-12))
+                .body(row + ".agreement.f1", closeTo(TestRuns.JUDGE_F1, 1e-12));
+        // Eval runs with gold labels are evaluations, not judge runs: not on the judge board.
+        when().get("/api/leaderboard/judges").then().statusCode(200).body("judge", not(hasItem(runs.model())));
+        given().queryParam("suite", "no-such-suite").when().get("/api/leaderboard/judges").then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
     void comparisonOfTwoRuns() {
         given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/api/compare").then()
                 .statusCode(200).body("common", equalTo(4)).body("bothRight", equalTo(2))
                 .body("mcnemar.onlyA", equalTo(0)).body("mcnemar.onlyB", equalTo(2))
                 .body("mcnemar.exactP", closeTo(0.5, 1e-12)).body("mcnemar.midP", closeTo(0.25, 1e-12))
                 .body("flips.problemId", equalTo(java.util.List.of("p-1", "p-2")));
+    }
+
+    @Test
+    void trainingCurvesOfTwoRunsSideBySide() {
+        given().queryParam("a", runs.training()).queryParam("b", runs.dpoTraining()).when().get("/api/compare/training")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("runId", equalTo(java.util.List.of((int) runs.training(), (int) runs.dpoTraining())))
+                .body("[0].metrics.step", equalTo(java.util.List.of(0, 1, 2)))
+                .body("[0].metrics[2].rewardAccuracy", closeTo(0.81, 1e-12))
+                .body("[1].metrics[2].rewardMargin", closeTo(0.12, 1e-12))
+                .body("[1].metrics[1].loss", closeTo(0.66, 1e-12));
+        given().queryParam("a", runs.training()).queryParam("b", runs.training()).when().get("/api/compare/training")
+                .then().statusCode(400).body("error", containsString("compare two different runs"));
+        given().queryParam("a", runs.training()).queryParam("b", 987654321).when().get("/api/compare/training")
+                .then().statusCode(404);
     }
 
     @Test
@@ -184,7 +215,7 @@ class RestApiTest {
     void openApiDocumentDescribesTheApi() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItems("/api/runs", "/api/runs/{id}", "/api/runs/{id}/samples",
-                        "/api/runs/{id}/samples/{sampleId}", "/api/runs/{id}/training-metrics", "/api/leaderboard",
+                        "/api/runs/{id}/samples/{sampleId}", "/api/runs/{id}/training-metrics", "/api/leaderboard", "/api/leaderboard/judges", "/api/compare/training",
                         "/api/compare"))
                 .body("paths.keySet()", not(hasItem("/")));
     }

@@ -41,6 +41,18 @@ class DashboardPagesTest {
     }
 
     @Test
+    void leaderboardShowsStepJudgesWithTheirProcessBenchScores() {
+        String html = when().get("/").then().statusCode(200).extract().asString();
+        int table = html.indexOf("<table class=\"sortable\" id=\"judges\">");
+        assertThat(table).as("the judge table").isPositive();
+        String judges = html.substring(table, html.indexOf("</table>", table));
+        int row = judges.indexOf("<a href=\"/runs/" + runs.judgeRun() + "\">" + runs.judge() + "</a>");
+        assertThat(row).as("the seeded judge's row").isPositive();
+        assertThat(judges.substring(row, judges.indexOf("</tr>", row)))
+                .contains("57.14%", "66.67% <span class=\"ci\">2/3</span>", "50.00% <span class=\"ci\">1/2</span>");
+    }
+
+    @Test
     void theChartLibraryAndStylesAreServedByTheApplication() {
         String js = when().get("/_static/echarts/dist/echarts.min.js").then().statusCode(200).extract().asString();
         assertThat(js).contains("echarts").hasSizeGreaterThan(500_000);
@@ -78,6 +90,42 @@ class DashboardPagesTest {
         String html = given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/compare").then()
                 .statusCode(200).extract().asString();
         assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B");
+    }
+
+    @Test
+    void trainingRunsLinkToTheirSiblingAndCompareAsCurves() {
+        String run = when().get("/runs/{id}", runs.training()).then().statusCode(200).extract().asString();
+        assertThat(run).contains("<a href=\"/compare?a=" + runs.training() + "&b=" + runs.dpoTraining() + "\">");
+        String html = given().queryParam("a", runs.training()).queryParam("b", runs.dpoTraining()).when().get("/compare")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"chart-loss\"", "id=\"chart-reward-accuracy\"", "id=\"chart-reward-margin\"",
+                "\"name\":\"A: step-dpo of " + runs.model(), "\"name\":\"B: dpo of " + runs.model(), "Figure 2")
+                .doesNotContain("McNemar", "Common problems");
+        // A training run has no samples, hence no accuracy (not 0%) in the list of runs.
+        String board = when().get("/").then().statusCode(200).extract().asString();
+        int row = board.indexOf("<td data-sort=\"" + runs.training() + "\">");
+        assertThat(board.substring(row, board.indexOf("</tr>", row))).contains("<td data-sort=\"-1\">—</td>");
+        // An evaluation run has no training sibling.
+        assertThat(when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString())
+                .doesNotContain("id=\"siblings\"");
+    }
+
+    @Test
+    void judgeRunPageLeadsWithTheJudgesScoresAndComparesEachItemWithItsLabel() {
+        String html = when().get("/runs/{id}", runs.judgeRun()).then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"judge-f1\">57.14%", "2/3 earliest wrong steps named exactly",
+                "1/2 correct solutions called correct", "<th>Gold first wrong step</th>")
+                // an evaluation's cards would call the labelled final answers the judge's accuracy
+                .doesNotContain("id=\"accuracy\"", "pass@1");
+        int q2 = html.indexOf("<td>q-2</td>");
+        assertThat(html.substring(q2, html.indexOf("</tr>", q2))).contains("<td>step 1</td>", "<td>step 3</td>",
+                "✗ disagrees");
+        int q1 = html.indexOf("<td>q-1</td>");
+        assertThat(html.substring(q1, html.indexOf("</tr>", q1))).contains("✓ agrees");
+        String sampleId = given().queryParam("limit", 1).when().get("/api/runs/{id}/samples", runs.judgeRun()).then()
+                .statusCode(200).extract().path("items[0].id").toString();
+        assertThat(when().get("/runs/{id}/samples/{sid}", runs.judgeRun(), sampleId).then().statusCode(200).extract()
+                .asString()).contains("id=\"judge-match\">✓ the judge agrees", "labelled <span");
     }
 
     @Test

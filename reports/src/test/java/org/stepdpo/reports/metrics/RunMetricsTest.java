@@ -107,4 +107,18 @@ class RunMetricsTest {
         assertThat(j.accOk()).isNull();
         assertThat(j.f1()).isNull();
     }
+
+    @Test
+    void aLabelledSampleWithoutVerdictMatchesNothing() {
+        // p1 and p3: the judge gave no verdict (an unreadable reply); they must not count as "called correct".
+        JudgeAgreement j = RunMetrics.of(List.of(
+                s("p0", 0, true, "1", null, null, -1, 3, true),
+                s("p1", 0, true, "1", null, null, -1, 3, false),
+                s("p2", 0, false, "1", null, 1, 1, 3, true),
+                s("p3", 0, false, "1", null, null, 1, 3, false))).judge();
+        assertThat(j.unjudged()).isEqualTo(2);
+        assertThat(j.accOk()).isEqualTo(0.5);
+        assertThat(j.accErr()).isEqualTo(0.5);
+        assertThat(j.f1()).isEqualTo(0.5);
+    }
 }

@@ -1,0 +1,62 @@
+package org.stepdpo.cli;
+
+import java.time.Duration;
+import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.SamplingSettings;
+import org.stepdpo.judges.JudgeChoice;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The step judges' options, shared by the commands that localize first wrong steps ({@code pipeline},
+ * {@code judge-eval}); each command keeps its own {@code --judge} with its own default.
+ */
+public class JudgeOptions {
+
+    @Option(names = "--rollouts", defaultValue = "8", description = "rollout judge: continuations per step prefix (default: ${DEFAULT-VALUE})")
+    int rollouts;
+
+    @Option(names = "--rollout-threshold", defaultValue = "0",
+            description = "rollout judge: a step is wrong when at most this share of its rollouts is right (default: ${DEFAULT-VALUE})")
+    double rolloutThreshold;
+
+    @Option(names = "--judge-url", paramLabel = "URL", description = "llm judge: OpenAI-compatible server, e.g. https://api.openai.com")
+    String judgeUrl;
+
+    @Option(names = "--judge-model", paramLabel = "NAME", description = "llm judge: model, e.g. gpt-4o")
+    String judgeModel;
+
+    @Option(names = "--judge-key", paramLabel = "KEY", description = "llm judge: API key (default: env STEPDPO_JUDGE_API_KEY, then OPENAI_API_KEY)")
+    String judgeKey;
+
+    @Option(names = "--judge-concurrency", defaultValue = "8", description = "llm judge: requests in flight (default: ${DEFAULT-VALUE})")
+    int judgeConcurrency;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /**
+     * The judge named by {@code kind} with these options.
+     *
+     * @param rolloutSampling     how the rollout judge samples
+     * @param showReferenceAnswer whether the llm judge sees the reference answer
+     */
+    JudgeChoice choice(String kind, SamplingSettings rolloutSampling, boolean showReferenceAnswer) {
+        return switch (kind) {
+            case "verifier" -> new JudgeChoice.Verifier();
+            case "rollout" -> new JudgeChoice.Rollout(rollouts, rolloutThreshold, rolloutSampling);
+            case "llm" -> {
+                if (judgeUrl == null || judgeModel == null) {
+                    throw new ParameterException(spec.commandLine(), "--judge llm needs --judge-url and --judge-model");
+                }
+                String key = judgeKey != null ? judgeKey : Environment.first("STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
+                yield new JudgeChoice.Llm(new OpenAiEndpoint(judgeUrl, key, judgeModel, judgeConcurrency, 6,
+                        Duration.ofSeconds(1), Duration.ofMinutes(5)), showReferenceAnswer, 2, 1024);
+            }
+            default -> throw new ParameterException(spec.commandLine(),
+                    "unknown judge \"" + kind + "\"; expected verifier, rollout or llm");
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package org.stepdpo.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.stepdpo.engine.TorchLanguageModel;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.Precision;
+import org.stepdpo.generation.Generator;
+import org.stepdpo.generation.NativeGenerator;
+import org.stepdpo.generation.OpenAiCompletionsGenerator;
+import org.stepdpo.generation.OpenAiEndpoint;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The policy model of a command (an exclusive option group): a local model folder or an OpenAI-compatible server. */
+public class PolicyChoice {
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Hugging Face model folder, run by the native engine")
+    Path model;
+
+    @ArgGroup(exclusive = false)
+    OpenAiPolicy openAi;
+
+    static class OpenAiPolicy {
+        @Option(names = "--openai-url", required = true, paramLabel = "URL",
+                description = "OpenAI-compatible server (vLLM, SGLang), e.g. http://127.0.0.1:8000")
+        String url;
+
+        @Option(names = "--openai-model", required = true, paramLabel = "NAME", description = "Served model name")
+        String model;
+
+        @Option(names = "--openai-key", paramLabel = "KEY", description = "API key (default: env OPENAI_API_KEY)")
+        String key;
+
+        @Option(names = "--openai-concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE})")
+        int concurrency;
+    }
+
+    /**
+     * Opens the generator.
+     *
+     * @param device    native engine device (cpu, cuda, cuda:N, auto)
+     * @param precision native engine precision, or null for the device's default
+     */
+    Generator open(String device, String precision) {
+        if (model != null) {
+            TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device),
+                    precision == null ? null : Precision.parse(precision));
+            return new NativeGenerator(lm, model.toAbsolutePath().normalize().getFileName().toString(), true);
+        }
+        return new OpenAiCompletionsGenerator(new OpenAiEndpoint(openAi.url, openAi.key != null ? openAi.key
+                : Environment.first("OPENAI_API_KEY"), openAi.model, openAi.concurrency, 6, Duration.ofSeconds(1),
+                Duration.ofMinutes(5)));
+    }
+}
