@@ -23,11 +23,12 @@ import java.util.regex.Pattern;
  * @param pairs         pair-builder limits
  * @param training      hyper-parameters per objective ({@code step-dpo}, {@code dpo}, {@code sft})
  * @param evaluation    evaluation settings, e.g. {@code max_tokens}
+ * @param regress       how {@code stepdpo regress} gates a run against the suite's baseline
  */
 public record Suite(String name, String description, DatasetSpec dataset, String template, ModelSpec model,
                     Map<String, String> sampling, Map<String, String> judge, Map<String, String> rectification,
                     Map<String, String> pairs, Map<String, Map<String, String>> training,
-                    Map<String, String> evaluation) {
+                    Map<String, String> evaluation, RegressSpec regress) {
 
     /** Where the problems come from. */
     public record DatasetSpec(String adapter, String train, String test, String testAdapter,
@@ -64,7 +65,8 @@ public record Suite(String name, String description, DatasetSpec dataset, String
                 dataset.trainOptions(), dataset.testOptions());
         ModelSpec m = new ModelSpec(expand(model.path(), "model.path", environment), model.init(), model.tokenizer(),
                 model.sft());
-        return new Suite(name, description, d, template, m, sampling, judge, rectification, pairs, training, evaluation);
+        return new Suite(name, description, d, template, m, sampling, judge, rectification, pairs, training, evaluation,
+                regress);
     }
 
     private String expand(String value, String field, UnaryOperator<String> environment) {

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The suites: the built-in ones ({@code toy}, {@code gsm8k-qwen2}, {@code math-qwen2}) and suite files. */
+/**
+ * The suites: the built-in ones ({@code toy}, {@code smoke}, {@code gsm8k-qwen2}, {@code math-qwen2}) and suite
+ * files.
+ */
 public final class Suites {
 
-    private static final List<String> BUILTIN = List.of("toy", "gsm8k-qwen2", "math-qwen2");
+    private static final List<String> BUILTIN = List.of("toy", "smoke", "gsm8k-qwen2", "math-qwen2");
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "dataset", "template", "model",
-            "sampling", "judge", "rectification", "pairs", "training", "evaluation");
+            "sampling", "judge", "rectification", "pairs", "training", "evaluation", "regress");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Suites() {
@@ -31,9 +34,8 @@ public final class Suites {
 
     /** A built-in suite by name, or a suite file when {@code nameOrFile} is a path to one. */
     public static Suite get(String nameOrFile) {
-        Path file = Path.of(nameOrFile);
-        if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml") || Files.isRegularFile(file)) {
-            return read(file);
+        if (isFile(nameOrFile)) {
+            return read(Path.of(nameOrFile));
         }
         if (!BUILTIN.contains(nameOrFile)) {
             throw new IllegalArgumentException("unknown suite \"" + nameOrFile + "\"; built-in suites: " + BUILTIN
@@ -48,6 +50,11 @@ public final class Suites {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** Whether {@code nameOrFile} names a suite file rather than a built-in suite. */
+    public static boolean isFile(String nameOrFile) {
+        return nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml") || Files.isRegularFile(Path.of(nameOrFile));
     }
 
     public static Suite read(Path file) {
@@ -93,7 +100,8 @@ public final class Suites {
         }
         return new Suite(name, text(root, "description"), data, required(root, "template", origin), m,
                 strings(root, "sampling", origin), strings(root, "judge", origin), strings(root, "rectification", origin),
-                strings(root, "pairs", origin), Map.copyOf(training), strings(root, "evaluation", origin));
+                strings(root, "pairs", origin), Map.copyOf(training), strings(root, "evaluation", origin),
+                RegressSpec.parse(root.get("regress"), origin));
     }
 
     private static JsonNode section(JsonNode node, String key, String origin, boolean required) {

@@ -53,4 +53,29 @@ class SuitesTest {
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("model needs \"path\"");
         assertThatThrownBy(() -> Suites.get("nope")).hasMessageContaining("unknown suite \"nope\"");
     }
+
+    @Test
+    void smokeSuiteHasARegressBlock() {
+        Suite smoke = Suites.get("smoke");
+        assertThat(smoke.regress().alpha()).isEqualTo(0.05);
+        assertThat(smoke.regress().toleranceOf(org.stepdpo.config.baselines.Metric.ACCURACY)).isNotNull();
+        assertThat(Suites.get("toy").regress()).isEqualTo(RegressSpec.defaults());
+    }
+
+    @Test
+    void badRegressBlocksAreNamed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("r.yaml");
+        String head = "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n";
+        Files.writeString(f, head + "regress: {alpha: 0.01, seed: 7, tolerance: {accuracy: 0.1, mean_steps: 0.5}}\n");
+        RegressSpec spec = Suites.get(f.toString()).regress();
+        assertThat(spec.alpha()).isEqualTo(0.01);
+        assertThat(spec.seed()).isEqualTo(7);
+        assertThat(spec.toleranceOf(org.stepdpo.config.baselines.Metric.MEAN_STEPS)).isEqualTo(0.5);
+        Files.writeString(f, head + "regress: {tolerance: {acuracy: 0.1}}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("unknown metric \"regress.tolerance.acuracy\"");
+        Files.writeString(f, head + "regress: {alpha: 2}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("r.yaml: regress.alpha must be in (0, 0.5)");
+        Files.writeString(f, head + "regress: {alpha: lots}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"regress.alpha\" must be a number");
+    }
 }

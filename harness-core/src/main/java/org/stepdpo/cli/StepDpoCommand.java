@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {EvalCommand.class, LeaderboardCommand.class, PipelineCommand.class, JudgeEvalCommand.class,
                 org.stepdpo.cli.training.TrainCommand.class, ServeCommand.class, ReportCommand.class,
                 org.stepdpo.cli.engine.GenerateCommand.class, org.stepdpo.cli.engine.ModelCommand.class,
-                org.stepdpo.cli.engine.TokenizerCommand.class, BenchCommand.class, DemoCommand.class})
+                org.stepdpo.cli.engine.TokenizerCommand.class, BenchCommand.class, DemoCommand.class,
+                RegressCommand.class})
 public class StepDpoCommand {
 }

@@ -62,6 +62,14 @@ public final class DemoRunner {
         this.log = log;
     }
 
+    /**
+     * The per-problem results ({@code results.jsonl}: {@code id}, {@code correct}, {@code steps},
+     * {@code first_error_step} (0-based) ...) of one model's evaluation in a finished run folder.
+     */
+    public static Path evaluationResults(Path out, String model) {
+        return out.resolve("eval-" + model).resolve(GreedyEvaluation.RESULTS);
+    }
+
     public Result run(Suite suite, long seed, Path out, String device) {
         PromptTemplate template = PromptTemplates.builtin().get(suite.template());
         if (!"verifier".equals(suite.judge().getOrDefault("kind", "verifier"))) {

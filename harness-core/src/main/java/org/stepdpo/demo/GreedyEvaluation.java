@@ -198,6 +198,7 @@ final class GreedyEvaluation {
                 line.put("extracted", j.grade().extracted());
                 line.put("answer", j.problem().referenceAnswer());
                 line.put("correct", j.grade().correct());
+                line.put("steps", j.steps().size());
                 line.put("first_error_step", j.judgement().hasError() ? j.judgement().firstErrorIndex() : null);
                 ArrayNode verdicts = line.putArray("verdicts");
                 j.judgement().assessments().forEach(a -> verdicts.add(a.verdict().name().toLowerCase(Locale.ROOT)));

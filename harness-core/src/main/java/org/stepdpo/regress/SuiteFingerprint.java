@@ -1,0 +1,46 @@
+package org.stepdpo.regress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.stepdpo.config.Suite;
+
+/**
+ * SHA-256 of what a suite measures (data, model, template, sampling, judge, training, evaluation; not its
+ * {@code regress} block, which only says how to judge), stored in a baseline so that a report can say when the
+ * suite changed since the baseline was written.
+ */
+final class SuiteFingerprint {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private SuiteFingerprint() {
+    }
+
+    static String of(Suite s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.set("dataset", JSON.valueToTree(s.dataset()));
+        n.put("template", s.template());
+        n.set("model", JSON.valueToTree(s.model()));
+        n.set("sampling", JSON.valueToTree(s.sampling()));
+        n.set("judge", JSON.valueToTree(s.judge()));
+        n.set("rectification", JSON.valueToTree(s.rectification()));
+        n.set("pairs", JSON.valueToTree(s.pairs()));
+        n.set("training", JSON.valueToTree(s.training()));
+        n.set("evaluation", JSON.valueToTree(s.evaluation()));
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(JSON.treeToValue(n, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
