@@ -13,14 +13,17 @@ archive="$(realpath -m "$1")"
 shift
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-rm -f "$archive"
+# Written under a temporary name and renamed: a JVM starting meanwhile never maps a half-written archive.
+partial="$archive.partial.$$"
 # JAVA_TOOL_OPTIONS reaches the JVM behind any launcher (java or the jpackage binary alike).
 if ! env -u STEPDPO_DB -u STEPDPO_DB_URL STEPDPO_HOME="$work/home" \
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=error,cds+dynamic=error" \
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$partial -Xlog:cds=error,cds+dynamic=error" \
     "$@" eval --adapter arith --data test -o n=50 --reference --model cds-training --out "$work/out" \
-    >"$work/log" 2>&1 || [ ! -s "$archive" ]; then
+    >"$work/log" 2>&1 || [ ! -s "$partial" ]; then
+  rm -f "$partial"
   echo "cds-archive: could not write $archive; the run said:" >&2
   tail -20 "$work/log" >&2
   exit 1
 fi
+mv -f "$partial" "$archive"
 echo "cds-archive: wrote $archive ($(du -h "$archive" | cut -f1))" >&2
