@@ -27,17 +27,20 @@ trap restore_image_archive EXIT
 export STEPDPO_HOME="$work/home"
 unset STEPDPO_DB STEPDPO_DB_URL
 
-# time_runs LABEL COMMAND...: prints "median min" (seconds) of $runs runs of COMMAND, output discarded.
+# time_runs COMMAND...: prints "wall-median wall-min cpu-median" (seconds; cpu = user + system, which other load on
+# the machine inflates less than wall time) of $runs runs of COMMAND, output discarded.
 time_runs() {
-  local times=() start end
+  local walls=() cpus=() t
   for _ in $(seq "$runs"); do
-    start=$EPOCHREALTIME
-    "$@" >/dev/null 2>&1 || { echo "bench-startup: failed: $*" >&2; "$@" >&2 || true; exit 1; }
-    end=$EPOCHREALTIME
-    times+=("$(echo "$end - $start" | bc)")
+    /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1 \
+      || { echo "bench-startup: failed: $*" >&2; "$@" >&2 || true; exit 1; }
+    t="$(tail -1 "$work/time")"
+    walls+=("$(echo "$t" | cut -d' ' -f1)")
+    cpus+=("$(echo "$t" | awk '{print $2 + $3}')")
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR]=$1} END {m = NR % 2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2; printf "%6.2f %6.2f", m, t[1]}'
+  printf '%s %s %s' "$(median "${walls[@]}")" "$(printf '%s\n' "${walls[@]}" | sort -n | head -1)" "$(median "${cpus[@]}")"
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{t[NR]=$1} END {printf "%.2f", NR % 2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2}'; }
 
 row() {
   local label="$1"; shift
@@ -46,12 +49,12 @@ row() {
   local help eval
   help="$(time_runs "$@" --help)"
   eval="$(time_runs "$@" eval --adapter arith --data test -o n=100 --reference --out "$work/out")"
-  printf '%-34s %-16s %-16s\n' "$label" "$help" "$eval"
+  printf '%-32s %-20s %-20s\n' "$label" "$help" "$eval"
 }
 
-echo "stepdpo start-up, $runs runs each, wall seconds as 'median min'; $(nproc) CPUs; java: $(java -version 2>&1 | head -1)"
+echo "stepdpo start-up, $runs runs each, seconds as 'wall-median wall-min cpu-median'; $(nproc) CPUs; $(java -version 2>&1 | head -1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %-16s %-16s\n' "launcher" "--help" "eval n=100"
+printf '%-32s %-20s %-20s\n' "launcher" "--help" "eval n=100"
 row "java -jar (JDK's default CDS)" java -jar "$jar"
 row "java -jar + AppCDS archive" java -XX:SharedArchiveFile="$jvm_archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar"
 if [ -x "$image/bin/stepdpo" ] && [ -f "$image_archive" ]; then
