@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo bench grading}: graded samples per second on MATH-500 and ProcessBench solutions. */
+@WithoutStorage
 @Command(name = "grading", mixinStandardHelpOptions = true,
         description = "Graded samples/s on the MATH-500 reference solutions and the ProcessBench solutions.")
 public class BenchGradingCommand implements Callable<Integer> {

@@ -11,7 +11,12 @@ class CommandLineSetup {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create()
+        return configure(factory.create());
+    }
+
+    /** The same settings for the application's command line and for {@link LaunchPlan}'s plain one. */
+    static CommandLine configure(CommandLine commandLine) {
+        return commandLine
                 .setExecutionExceptionHandler(new UserErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }

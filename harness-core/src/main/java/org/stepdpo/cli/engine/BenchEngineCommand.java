@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.stepdpo.cli.WithoutStorage;
 import org.stepdpo.engine.bench.AnchorBenchmark;
 import org.stepdpo.engine.bench.EngineBenchmark;
 import org.stepdpo.engine.device.DeviceChoice;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo bench engine}: train-step and generation throughput on the anchor's shape. */
+@WithoutStorage
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = "Train-step tokens/s (fp32 fwd+bwd+AdamW) and greedy generation tokens/s (batch 1 and 8) "
                 + "on the shape of ../shared/bench/anchor_torch_bench.py, then that anchor (PyTorch eager) in the same "

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.stepdpo.cli.WithoutStorage;
 import org.stepdpo.engine.Completion;
 import org.stepdpo.engine.GenerationRequest;
 import org.stepdpo.engine.TorchLanguageModel;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo generate}: continue one or more prompts with the native engine. */
+@WithoutStorage
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate continuations of prompts with a Hugging Face Qwen2/Llama checkpoint on libtorch.")
 public class GenerateCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package org.stepdpo.cli.engine;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stepdpo.cli.WithoutStorage;
 import org.stepdpo.engine.ModelInitializer;
 import org.stepdpo.engine.model.Architecture;
 import org.stepdpo.engine.model.ModelConfig;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo model init}: a seeded random model in Hugging Face layout. */
+@WithoutStorage
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a randomly initialised Qwen2 or Llama model (Hugging Face layout) into a folder.")
 public class ModelInitCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.stepdpo.cli.WithoutStorage;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.Precision;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo model logits}: fp32 logits of a token sequence, for checks against other implementations. */
+@WithoutStorage
 @Command(name = "logits", mixinStandardHelpOptions = true,
         description = "Write {\"logits\": [[...], ...]} (one row of vocab-size fp32 values per position) as JSON.")
 public class ModelLogitsCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.stepdpo.cli.WithoutStorage;
 import org.stepdpo.engine.tokenizer.BpeTrainer;
 import org.stepdpo.engine.tokenizer.ByteLevelBpe;
 import org.stepdpo.engine.tokenizer.TrainingCorpus;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo tokenizer train}: a byte-level BPE tokenizer learnt from a corpus, with digits kept single. */
+@WithoutStorage
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a byte-level BPE tokenizer on a text or JSONL corpus and write tokenizer.json, "
                 + "tokenizer_config.json and special_tokens_map.json into a folder.",

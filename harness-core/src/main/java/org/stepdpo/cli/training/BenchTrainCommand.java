@@ -1,6 +1,7 @@
 package org.stepdpo.cli.training;
 
 import java.util.concurrent.Callable;
+import org.stepdpo.cli.WithoutStorage;
 import org.stepdpo.engine.bench.EngineBenchmark;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.DeviceFacts;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo bench train}: Step-DPO and SFT step throughput on the engine benchmark's shape. */
+@WithoutStorage
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Step-DPO tokens/s and peak memory beside SFT tokens/s on the engine benchmark's shape "
                 + "(vocab 512, hidden 256, 4 layers, 8/4 heads, seq 256, batch 4); a DPO step vs ~4 forward passes.")
