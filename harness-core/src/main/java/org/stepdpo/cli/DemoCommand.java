@@ -4,16 +4,12 @@ import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.Suites;
 import org.stepdpo.demo.DemoLeaderboard;
 import org.stepdpo.demo.DemoRunner;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.storage.StorageSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,16 +53,13 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Suite s = Suites.get(suite).expand(System::getenv);
-        StorageSettings storage = StorageSettings.resolve(
-                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
-        Path outDir = out != null ? out : storage.home().resolve("runs").resolve("demo-" + s.name() + "-seed" + seed
-                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path outDir = out != null ? out : DataFolder.newRun("demo-" + s.name() + "-seed" + seed);
         PrintWriter w = spec.commandLine().getOut();
         w.println("demo: suite " + s.name() + ", seed " + seed + ", run folder " + outDir.toAbsolutePath());
         w.flush();
         PrintStream log = System.err;
         DemoRunner.Result r = new DemoRunner(store,
-                modelCache != null ? modelCache : storage.home().resolve("models"), log).run(s, seed, outDir, device);
+                modelCache != null ? modelCache : DataFolder.models(), log).run(s, seed, outDir, device);
         DemoLeaderboard.print(w, r);
         w.flush();
         return 0;

@@ -2,13 +2,10 @@ package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.LoadOptions;
@@ -16,7 +13,6 @@ import org.stepdpo.data.LoadResult;
 import org.stepdpo.evaluation.EvalJob;
 import org.stepdpo.evaluation.EvalSummary;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.storage.StorageSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +71,7 @@ public class EvalCommand implements Callable<Integer> {
         DatasetAdapter dataset = DatasetAdapters.byName(adapter);
         String modelName = model != null ? model
                 : source.reference ? "reference" : stripExtension(source.completions.getFileName().toString());
-        Path outDir = out != null ? out : defaultOut(dataset.name());
+        Path outDir = out != null ? out : DataFolder.newRun("eval-" + dataset.name());
         List<String> commandLine = new ArrayList<>(List.of("stepdpo", "eval"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
 
@@ -108,13 +104,6 @@ public class EvalCommand implements Callable<Integer> {
         s.perSubject().forEach((subj, g) -> w.printf("  %-24s %6.2f%% (%d)%n", subj, 100 * g.accuracy(), g.n()));
         w.printf("run %d stored; results in %s%n", o.runId(), o.out().toAbsolutePath());
         w.flush();
-    }
-
-    private static Path defaultOut(String adapterName) {
-        StorageSettings settings = StorageSettings.resolve(
-                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        return settings.home().resolve("runs").resolve("eval-" + adapterName + "-" + stamp);
     }
 
     private static String stripExtension(String name) {

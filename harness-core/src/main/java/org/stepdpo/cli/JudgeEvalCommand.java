@@ -2,15 +2,12 @@ package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
@@ -22,7 +19,6 @@ import org.stepdpo.judges.JudgeChoice;
 import org.stepdpo.judges.StepJudge;
 import org.stepdpo.reports.metrics.JudgeAgreement;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.storage.StorageSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +123,7 @@ public class JudgeEvalCommand implements Callable<Integer> {
         JudgeChoice choice = judgeOptions.choice(judge, sampling, judgeSeesAnswer);
         DatasetAdapter dataset = adapter == null ? null : DatasetAdapters.byName(adapter);
         ReferenceAnswers references = answers == null ? null : new ReferenceAnswers(dataset, answers);
-        Path outDir = out != null ? out : defaultOut();
+        Path outDir = out != null ? out : DataFolder.newRun("judge-eval");
         List<String> commandLine = new ArrayList<>(List.of("stepdpo", "judge-eval"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -158,12 +154,5 @@ public class JudgeEvalCommand implements Callable<Integer> {
 
     private static String percent(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    private static Path defaultOut() {
-        StorageSettings settings = StorageSettings.resolve(
-                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        return settings.home().resolve("runs").resolve("judge-eval-" + stamp);
     }
 }

@@ -2,13 +2,10 @@ package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.generation.Generator;
 import org.stepdpo.generation.SamplingSettings;
@@ -21,7 +18,6 @@ import org.stepdpo.pipeline.PipelineRunner;
 import org.stepdpo.pipeline.PipelineSummary;
 import org.stepdpo.pipeline.RunStoreRecorder;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.storage.StorageSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,7 +127,7 @@ public class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         PromptTemplates templates = templatesFile == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templatesFile);
         SamplingSettings sampling = new SamplingSettings(temperature, topP, topK, maxTokens, stop);
-        Path outDir = out != null ? out : defaultOut(adapter);
+        Path outDir = out != null ? out : DataFolder.newRun("pipeline-" + adapter);
         PipelineConfig config = new PipelineConfig(new DatasetSelection(adapter, data, options), templates.get(template),
                 samples, sampling, judgeOptions.choice(judge, sampling, true), rectifications, sampling,
                 new PairRules(!keepDuplicates, !keepIdentical, maxPairsPerError, maxPairsPerProblem, maxStepChars,
@@ -156,12 +152,5 @@ public class PipelineCommand implements Callable<Integer> {
                 o.dpoPairs().toAbsolutePath(), o.runRecordId(), (System.nanoTime() - t0) / 1e9);
         w.flush();
         return 0;
-    }
-
-    private static Path defaultOut(String adapterName) {
-        StorageSettings settings = StorageSettings.resolve(
-                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        return settings.home().resolve("runs").resolve("pipeline-" + adapterName + "-" + stamp);
     }
 }

@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.Suites;
 import org.stepdpo.config.baselines.Baseline;
@@ -26,7 +23,6 @@ import org.stepdpo.regress.RegressReport;
 import org.stepdpo.regress.RegressRun;
 import org.stepdpo.regress.SuiteMeasurement;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.storage.StorageSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,16 +92,13 @@ public class RegressCommand implements Callable<Integer> {
                     Path.of("").toAbsolutePath());
             // Read the baseline before the run: a missing or damaged one is reported at once, not after minutes.
             Baseline old = readOld(location, s.name(), err);
-            StorageSettings storage = StorageSettings.resolve(
-                    key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
-            Path runDir = out != null ? out : storage.home().resolve("runs").resolve("regress-" + s.name() + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path runDir = out != null ? out : DataFolder.newRun("regress-" + s.name());
             err.println("regress: suite " + s.name() + ", seed " + s.regress().seed() + ", baseline "
                     + location.describe() + ", run folder " + runDir.toAbsolutePath());
             err.flush();
             long t0 = System.nanoTime();
             List<BaselineEntry> now = new SuiteMeasurement(store, modelCache != null ? modelCache
-                    : storage.home().resolve("models"), System.err).run(s, s.regress().seed(), runDir, device);
+                    : DataFolder.models(), System.err).run(s, s.regress().seed(), runDir, device);
             double seconds = (System.nanoTime() - t0) / 1e9;
             RegressRun run = new RegressRun(s, location.describe(), seconds);
             int exit;

@@ -42,23 +42,6 @@ public record TrainingConfig(Objective objective, Path model, String device, boo
         }
     }
 
-    /** Without the SFT term. */
-    public TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
-                          Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
-                          boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume,
-                          boolean activationCheckpointing) {
-        this(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora, precomputeReference,
-                checkpointEvery, keepCheckpoints, resume, activationCheckpointing, 0.0);
-    }
-
-    /** Without activation checkpointing and the SFT term. */
-    public TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
-                          Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
-                          boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume) {
-        this(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora, precomputeReference,
-                checkpointEvery, keepCheckpoints, resume, false, 0.0);
-    }
-
     /** β 0.4, max length 1024 / prompt 512 (the paper), full fine-tuning on the CPU, checkpoints every 100 steps. */
     public static TrainingConfig defaults(Objective objective, Path model) {
         return new TrainingConfig(objective, model, "cpu", false, 0.4, Optimization.defaults(),

@@ -43,10 +43,6 @@ public final class PreferenceLoss {
         this.sftWeight = sftWeight;
     }
 
-    public double sftWeight() {
-        return sftWeight;
-    }
-
     public double beta() {
         return beta;
     }
@@ -59,17 +55,9 @@ public final class PreferenceLoss {
     public record Output(Tensor loss, Tensor chosenRewards, Tensor rejectedRewards) {
     }
 
-    /** Each argument [B]: summed continuation log-probs (policy ones carry gradients). Without the SFT term. */
-    public Output compute(Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected) {
-        if (sftWeight > 0) {
-            throw new IllegalStateException("the SFT term needs the chosen continuations' token counts");
-        }
-        return compute(policyChosen, policyRejected, referenceChosen, referenceRejected, null);
-    }
-
     /**
-     * As above; {@code chosenTokens} [B] float, the number of tokens of each chosen continuation (needed when the
-     * SFT weight is positive, else may be null).
+     * Each log-prob argument [B]: summed continuation log-probs (policy ones carry gradients); {@code chosenTokens}
+     * [B] float, the number of tokens of each chosen continuation (read only by the SFT term).
      */
     public Output compute(Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected,
                           Tensor chosenTokens) {
