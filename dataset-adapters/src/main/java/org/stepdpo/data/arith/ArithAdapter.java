@@ -29,7 +29,7 @@ import org.stepdpo.grading.ExtractionOptions;
 public final class ArithAdapter implements DatasetAdapter {
 
     private static final Set<String> OPTIONS = Set.of("n", "seed", "min_steps", "max_steps", "max_operand",
-            "max_multiplier", "max_value", "ops", "test_share");
+            "max_multiplier", "max_value", "ops", "test_share", "verbs");
 
     private final AnswerGrader grader = new AnswerGrader(ExtractionOptions.markersOnly());
 
@@ -77,7 +77,8 @@ public final class ArithAdapter implements DatasetAdapter {
         Chain chain = p.chain();
         return new Problem("arith-" + chain.encode().replace(' ', '_'), index, p.question(), p.solution(),
                 Long.toString(chain.answer()),
-                Map.of("chain", chain.encode(), "level", Integer.toString(chain.operations().size()), "split", split));
+                Map.of("chain", chain.encode(), "verbs", Verb.keys(p.verbs()),
+                        "level", Integer.toString(chain.operations().size()), "split", split));
     }
 
     private static Problem fromRecord(JsonRecord r) {
@@ -93,8 +94,23 @@ public final class ArithAdapter implements DatasetAdapter {
             throw r.error("answer", "is " + answer + ", but the chain gives " + chain.answer());
         }
         String id = r.optionalNumberOrString("id").orElse("arith-" + chain.encode().replace(' ', '_'));
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("chain", chain.encode());
+        metadata.put("level", Integer.toString(chain.operations().size()));
+        r.optionalString("verbs").ifPresent(v -> metadata.put("verbs", verbs(r, v, chain)));
         return new Problem(id, r.row(), r.requireString("question"), r.optionalString("solution").orElse(null), answer,
-                Map.of("chain", chain.encode(), "level", Integer.toString(chain.operations().size())));
+                Map.copyOf(metadata));
+    }
+
+    /** The {@code verbs} field checked against the chain: one verb per operation, each of that operation. */
+    private static String verbs(JsonRecord r, String text, Chain chain) {
+        try {
+            List<Verb> verbs = Verb.parseAll(text);
+            new ArithProblem("-", "-", "-", chain, verbs);
+            return Verb.keys(verbs);
+        } catch (IllegalArgumentException e) {
+            throw r.error("verbs", e.getMessage());
+        }
     }
 
     @Override

@@ -15,9 +15,13 @@ import java.util.Map;
  * @param maxValue      no intermediate result may exceed this
  * @param operations    which operations occur: any of {@link Op}
  * @param testShare     share of all possible questions that belong to the test split (by hash)
+ * @param verbs         the story's verbs (see {@link Verb}); an operation with several is worded by a random one
  */
 public record ArithConfig(int minSteps, int maxSteps, int maxOperand, int maxMultiplier, int maxValue,
-                          List<Op> operations, double testShare) {
+                          List<Op> operations, double testShare, List<Verb> verbs) {
+
+    /** The verbs of the original task: one per operation. */
+    public static final List<Verb> PLAIN_VERBS = List.of(Verb.GETS, Verb.GIVES_AWAY, Verb.TIMES);
 
     public ArithConfig {
         if (minSteps < 1 || maxSteps < minSteps) {
@@ -33,16 +37,20 @@ public record ArithConfig(int minSteps, int maxSteps, int maxOperand, int maxMul
             throw new IllegalArgumentException("testShare must be in (0, 1), got " + testShare);
         }
         operations = List.copyOf(operations);
+        if (verbs == null || verbs.isEmpty()) {
+            throw new IllegalArgumentException("need at least one verb");
+        }
+        verbs = verbs.stream().distinct().toList();
     }
 
     public static ArithConfig defaults() {
-        return new ArithConfig(3, 6, 49, 4, 999, List.of(Op.ADD, Op.SUB, Op.MUL), 0.2);
+        return new ArithConfig(3, 6, 49, 4, 999, List.of(Op.ADD, Op.SUB, Op.MUL), 0.2, PLAIN_VERBS);
     }
 
     /**
      * The defaults overridden by options such as {@code min_steps=3}, {@code max_steps=5},
      * {@code max_operand=20}, {@code max_multiplier=3}, {@code max_value=500}, {@code ops=+-*},
-     * {@code test_share=0.2}; unknown keys are left to the caller.
+     * {@code test_share=0.2}, {@code verbs=gets,finds,gives_away,loses}; unknown keys are left to the caller.
      */
     public static ArithConfig fromOptions(Map<String, String> options) {
         ArithConfig d = defaults();
@@ -53,7 +61,8 @@ public record ArithConfig(int minSteps, int maxSteps, int maxOperand, int maxMul
                 intOption(options, "max_multiplier", d.maxMultiplier()),
                 intOption(options, "max_value", d.maxValue()),
                 options.containsKey("ops") ? Op.parseAll(options.get("ops")) : d.operations(),
-                options.containsKey("test_share") ? Double.parseDouble(options.get("test_share")) : d.testShare());
+                options.containsKey("test_share") ? Double.parseDouble(options.get("test_share")) : d.testShare(),
+                options.containsKey("verbs") ? Verb.parseAll(options.get("verbs")) : d.verbs());
     }
 
     private static int intOption(Map<String, String> options, String key, int fallback) {

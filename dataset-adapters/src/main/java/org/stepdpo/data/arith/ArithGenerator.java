@@ -65,6 +65,7 @@ public final class ArithGenerator {
         long value = 2 + random.nextInt(config.maxOperand() - 1);
         long start = value;
         List<Chain.Operation> ops = new ArrayList<>(steps);
+        List<Verb> verbs = new ArrayList<>(steps);
         // A value can leave no legal operation (e.g. at the maximum with only + and *): give up on it.
         int tries = 0;
         while (ops.size() < steps) {
@@ -75,10 +76,17 @@ public final class ArithGenerator {
             Chain.Operation next = operation(op, value, random);
             if (next != null) {
                 ops.add(next);
+                verbs.add(verb(op, random));
                 value = op.apply(value, next.operand());
             }
         }
-        return new ArithProblem(person[0], person[1], item, new Chain(start, ops));
+        return new ArithProblem(person[0], person[1], item, new Chain(start, ops), verbs);
+    }
+
+    /** The story's verb for {@code op}: drawn only when the config offers several, so other configs keep their problems. */
+    private Verb verb(Op op, Random random) {
+        List<Verb> choices = Verb.forOp(config.verbs(), op);
+        return choices.size() == 1 ? choices.get(0) : choices.get(random.nextInt(choices.size()));
     }
 
     /** An operand for {@code op} that keeps the value within [0, maxValue], or null when none does. */

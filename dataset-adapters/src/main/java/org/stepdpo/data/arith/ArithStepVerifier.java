@@ -8,16 +8,64 @@ import java.util.regex.Pattern;
 /**
  * Programmatic judge of the synthetic task's reasoning steps: step k must take the running value after
  * k operations, apply the problem's k-th operation with its quantity, and compute it right; the final
- * answer must come after the last operation and equal its result.
+ * answer must come after the last operation and equal its result. A step may be written in any
+ * {@link StepWording}.
+ *
+ * <p>Every reason for a wrong step starts with its {@link ErrorKind}'s label ("arithmetic: 19 - 5 is 14, not
+ * 13"), so the kind of a stored verdict can be read back from its text ({@link ErrorKind#ofReason}).
  */
 public final class ArithStepVerifier {
 
-    private static final Pattern EQUATION =
-            Pattern.compile("(-?\\d{1,18})\\s*([-+*x×−])\\s*(-?\\d{1,18})\\s*=\\s*(-?\\d{1,18})");
     private static final Pattern ANSWER = Pattern.compile("(?i)the answer is:?\\s*(-?\\d{1,18})");
 
-    /** The verdict on one step. */
-    public record StepCheck(int index, boolean correct, String reason) {
+    /** What is wrong with a step. */
+    public enum ErrorKind {
+        /** Right operation and quantity, wrong result: a slip. */
+        ARITHMETIC("arithmetic"),
+        /** Another operation than the problem's (e.g. adds what the story takes away). */
+        WRONG_OPERATION("wrong operation"),
+        /** The right operation with another quantity. */
+        WRONG_QUANTITY("wrong quantity"),
+        /** Starts from another value than the running one. */
+        WRONG_VALUE("wrong value"),
+        /** No arithmetic statement the verifier can read. */
+        NO_ARITHMETIC("no arithmetic"),
+        /** More steps than operations. */
+        EXTRA_STEP("extra step"),
+        /** Stops, or answers, before the last operation. */
+        INCOMPLETE("incomplete"),
+        /** The stated final answer is not the last result. */
+        WRONG_ANSWER("wrong answer");
+
+        private final String label;
+
+        ErrorKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The kind a reason written by this verifier starts with, or null for any other text. */
+        public static ErrorKind ofReason(String reason) {
+            if (reason != null) {
+                for (ErrorKind k : values()) {
+                    if (reason.startsWith(k.label + ":")) {
+                        return k;
+                    }
+                }
+            }
+            return null;
+        }
+
+        String because(String why) {
+            return label + ": " + why;
+        }
+    }
+
+    /** The verdict on one step; {@code kind} is null for a right step. */
+    public record StepCheck(int index, boolean correct, String reason, ErrorKind kind) {
     }
 
     /**
@@ -34,6 +82,18 @@ public final class ArithStepVerifier {
         public boolean allCorrect() {
             return firstError < 0;
         }
+
+        /** What is wrong with the first wrong step, or null when every step is right. */
+        public ErrorKind firstErrorKind() {
+            return firstError < 0 ? null : checks.get(firstError).kind();
+        }
+    }
+
+    /** A step's fault: its kind and the reason text (which starts with the kind's label). */
+    private record Fault(ErrorKind kind, String reason) {
+        static Fault of(ErrorKind kind, String why) {
+            return new Fault(kind, kind.because(why));
+        }
     }
 
     /** Checks step bodies (the text after each "Step k:" marker) against the problem's chain. */
@@ -42,53 +102,55 @@ public final class ArithStepVerifier {
         List<Chain.Operation> ops = chain.operations();
         List<StepCheck> checks = new ArrayList<>();
         for (int k = 0; k < stepBodies.size(); k++) {
-            String problem = check(k, stepBodies.get(k), values, ops);
-            if (problem == null && k == stepBodies.size() - 1 && k < ops.size() - 1) {
-                problem = "the solution stops after " + (k + 1) + " of " + ops.size() + " operations";
+            Fault fault = check(k, stepBodies.get(k), values, ops);
+            if (fault == null && k == stepBodies.size() - 1 && k < ops.size() - 1) {
+                fault = Fault.of(ErrorKind.INCOMPLETE, "the solution stops after " + (k + 1) + " of " + ops.size()
+                        + " operations");
             }
-            if (problem != null) {
-                checks.add(new StepCheck(k, false, problem));
+            if (fault != null) {
+                checks.add(new StepCheck(k, false, fault.reason(), fault.kind()));
                 return new Verification(checks, k);
             }
             checks.add(new StepCheck(k, true, "ok: " + Chain.equation(values.get(k), ops.get(k).op(),
-                    ops.get(k).operand(), values.get(k + 1))));
+                    ops.get(k).operand(), values.get(k + 1)), null));
         }
         return new Verification(checks, -1);
     }
 
-    /** Why step k is wrong, or null when it is right. */
-    private static String check(int k, String body, List<Long> values, List<Chain.Operation> ops) {
+    /** What is wrong with step k, or null when it is right. */
+    private static Fault check(int k, String body, List<Long> values, List<Chain.Operation> ops) {
         if (k >= ops.size()) {
-            return "the problem has only " + ops.size() + " operations; step " + (k + 1) + " is one too many";
+            return Fault.of(ErrorKind.EXTRA_STEP, "the problem has only " + ops.size() + " operations; step " + (k + 1)
+                    + " is one too many");
         }
-        Matcher m = EQUATION.matcher(body);
-        if (!m.find()) {
-            return "no equation such as \"a + b = c\" in the step";
+        StepArithmetic a = StepArithmetic.find(body);
+        if (a == null) {
+            return Fault.of(ErrorKind.NO_ARITHMETIC, "no statement such as \"a + b = c\" or \"Take b from a: c\" in the step");
         }
-        long left = Long.parseLong(m.group(1));
-        Op op = Op.ofSymbol(m.group(2).charAt(0));
-        long right = Long.parseLong(m.group(3));
-        long result = Long.parseLong(m.group(4));
         Chain.Operation expected = ops.get(k);
-        if (left != values.get(k)) {
-            return "starts from " + left + ", but the running value is " + values.get(k);
+        if (a.left() != values.get(k)) {
+            return Fault.of(ErrorKind.WRONG_VALUE, "starts from " + a.left() + ", but the running value is " + values.get(k));
         }
-        if (op != expected.op() || right != expected.operand()) {
-            return "applies " + op.symbol() + " " + right + ", but the problem's next operation is "
-                    + expected.op().symbol() + " " + expected.operand();
+        if (a.op() != expected.op() || a.right() != expected.operand()) {
+            return Fault.of(a.op() != expected.op() ? ErrorKind.WRONG_OPERATION : ErrorKind.WRONG_QUANTITY,
+                    "applies " + a.op().symbol() + " " + a.right() + ", but the problem's next operation is "
+                            + expected.op().symbol() + " " + expected.operand());
         }
-        long actual = op.apply(left, right);
-        if (result != actual) {
-            return "arithmetic: " + left + " " + op.symbol() + " " + right + " is " + actual + ", not " + result;
+        long actual = a.op().apply(a.left(), a.right());
+        if (a.result() != actual) {
+            return Fault.of(ErrorKind.ARITHMETIC, a.left() + " " + a.op().symbol() + " " + a.right() + " is " + actual
+                    + ", not " + a.result());
         }
-        Matcher answer = ANSWER.matcher(body.substring(m.end()));
+        Matcher answer = ANSWER.matcher(body.substring(a.end()));
         if (answer.find()) {
             if (k < ops.size() - 1) {
-                return "gives the final answer after " + (k + 1) + " of " + ops.size() + " operations";
+                return Fault.of(ErrorKind.INCOMPLETE, "gives the final answer after " + (k + 1) + " of " + ops.size()
+                        + " operations");
             }
             long given = Long.parseLong(answer.group(1));
-            if (given != result) {
-                return "final answer " + given + " differs from the last result " + result;
+            if (given != a.result()) {
+                return Fault.of(ErrorKind.WRONG_ANSWER, "final answer " + given + " differs from the last result "
+                        + a.result());
             }
         }
         return null;

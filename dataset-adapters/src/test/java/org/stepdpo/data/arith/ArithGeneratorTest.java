@@ -50,7 +50,8 @@ class ArithGeneratorTest {
 
     @Test
     void goldSolutionIsInStepDpoFormatAndVerifies() {
-        ArithProblem p = new ArithProblem("Ann", "She", "apples", Chain.parse("12 +7 -5 *2"));
+        ArithProblem p = new ArithProblem("Ann", "She", "apples", Chain.parse("12 +7 -5 *2"),
+                List.of(Verb.GETS, Verb.GIVES_AWAY, Verb.TIMES));
         assertThat(p.question()).isEqualTo("Ann has 12 apples. She gets 7 more. She gives away 5. "
                 + "She ends up with 2 times as many. How many apples does Ann have now?");
         assertThat(p.solution()).isEqualTo("Let's think step by step.\nStep 1: 12+7=19.\n"
