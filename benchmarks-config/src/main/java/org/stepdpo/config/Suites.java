@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class Suites {
 
-    private static final List<String> BUILTIN = List.of("toy", "smoke", "gsm8k-qwen2", "math-qwen2");
+    private static final List<String> BUILTIN = List.of("toy", "toy-slips", "smoke", "gsm8k-qwen2", "math-qwen2");
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "dataset", "template", "model",
             "sampling", "judge", "rectification", "pairs", "training", "evaluation", "regress");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo demo}: the product's main job, the whole Step-DPO story on a built-in suite. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, subcommands = DataEfficiencyCommand.class,
         description = {"Step-DPO end to end on a suite (default: the built-in toy task, CPU): builds and SFT-trains the "
                 + "suite's model (cached), runs the data loop once (error collection -> step localization -> "
                 + "rectification -> pairs), trains Step-DPO and vanilla DPO from the SFT model on the same budget, "

@@ -19,8 +19,14 @@ public final class DemoLeaderboard {
     private DemoLeaderboard() {
     }
 
-    /** One JSON entry per model; {@code pairs} maps a model name to the pairs it was trained on. */
-    static List<Map<String, Object>> entries(List<ModelScore> scores, Map<String, Integer> pairs) {
+    /**
+     * One JSON entry per model; {@code pairs} maps a model name to the pairs it was trained on, {@code headroom}
+     * and {@code errors} to its sampled accuracy and error mix; each paired comparison is added to the entry of
+     * its first model.
+     */
+    static List<Map<String, Object>> entries(List<ModelScore> scores, Map<String, Integer> pairs,
+                                             Map<String, Headroom> headroom, Map<String, ErrorMix> errors,
+                                             List<PairedComparison> comparisons) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ModelScore s : scores) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -34,6 +40,11 @@ public final class DemoLeaderboard {
             m.put("wrong_localized", s.wrongLocalized());
             m.put("right_through_wrong_step", s.rightThroughWrongStep());
             m.put("training_pairs", pairs.getOrDefault(s.name(), 0));
+            m.put("headroom", headroom.get(s.name()));
+            m.put("error_mix", errors.get(s.name()));
+            Map<String, Object> versus = new LinkedHashMap<>();
+            comparisons.stream().filter(c -> c.a().equals(s.name())).forEach(c -> versus.put(c.b(), c));
+            m.put("versus", versus);
             m.put("model", s.model());
             m.put("run_id", s.runId());
             out.add(m);
@@ -47,6 +58,24 @@ public final class DemoLeaderboard {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void printHeadroomAndErrors(PrintWriter w, DemoRunner.Result r) {
+        if (!r.headroom().isEmpty()) {
+            Headroom any = r.headroom().values().iterator().next();
+            w.printf("%nheadroom: %d samples per problem at temperature %.2f%n", any.k(), any.temperature());
+            w.printf("%-9s %8s %8s %8s%n", "model", "pass@1", "pass@" + any.k(), "maj@" + any.k());
+            r.headroom().forEach((name, h) -> w.printf("%-9s %7.1f%% %7.1f%% %7.1f%%%n", name, 100 * h.passAt1(),
+                    100 * h.passAtK(), 100 * h.majAtK()));
+        }
+        w.printf("%nfirst wrong step of the wrong greedy answers, by kind:%n");
+        r.errors().forEach((name, mix) -> {
+            StringBuilder kinds = new StringBuilder();
+            mix.byKind().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> kinds.append(String.format("  %s %d (%.0f%%)", e.getKey(), e.getValue(),
+                            100.0 * e.getValue() / mix.wrong())));
+            w.printf("  %-9s %3d wrong:%s%n", name, mix.wrong(), kinds);
+        });
     }
 
     /** The leaderboard, the pair counts and the time each stage took, as the demo prints them. */
@@ -69,6 +98,13 @@ public final class DemoLeaderboard {
                     s.firstErrorPosition() == null ? "-" : String.format("%.2f", s.firstErrorPosition()),
                     s.rightThroughWrongStep() == null ? "-" : String.format("%.1f%%", 100 * s.rightThroughWrongStep()),
                     r.pairs().getOrDefault(s.name(), 0));
+        }
+        printHeadroomAndErrors(w, r);
+        w.printf("%npaired on the same %d test problems (McNemar exact, two-sided):%n",
+                r.comparisons().isEmpty() ? 0 : r.comparisons().get(0).n());
+        for (PairedComparison c : r.comparisons()) {
+            w.printf("  %-8s vs %-8s %3d right only with %s, %3d only with %s, p = %.4f%n", c.a(), c.b(), c.onlyA(), c.a(),
+                    c.onlyB(), c.b(), c.pValue());
         }
         w.printf("%nleaderboard: %s%n", r.out().resolve(FILE).toAbsolutePath());
     }

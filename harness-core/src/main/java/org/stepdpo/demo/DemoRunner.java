@@ -49,7 +49,9 @@ public final class DemoRunner {
 
     /** What the demo produced. */
     public record Result(Path out, List<ModelScore> scores, Map<String, Integer> pairs,
-                         List<StageTimer.Timing> timings, Path sftModel, boolean sftCached) {
+                         List<StageTimer.Timing> timings, Path sftModel, boolean sftCached,
+                         Map<String, Headroom> headroom, Map<String, ErrorMix> errors,
+                         List<PairedComparison> comparisons) {
     }
 
     private final RunStore store;
@@ -91,7 +93,11 @@ public final class DemoRunner {
 
         DatasetSelection testSelection = DemoData.test(suite, seed);
         DatasetAdapter testAdapter = DatasetAdapters.byName(testSelection.adapter());
-        int evalTokens = new SuiteValues(suite, "evaluation", suite.evaluation()).integer("max_tokens", 512);
+        SuiteValues evaluation = new SuiteValues(suite, "evaluation", suite.evaluation());
+        int evalTokens = evaluation.integer("max_tokens", 512);
+        PipelineConfig config = pipelineConfig(suite, template, seed, out);
+        // Headroom: k samples per test problem at the data loop's temperature (0 = off).
+        int headroomK = evaluation.integer("samples", config.samplesPerProblem());
         List<Problem> testProblems = new ArrayList<>();
         Set<String> ran = new HashSet<>();
         Map<String, Path> models = new LinkedHashMap<>();
@@ -104,6 +110,11 @@ public final class DemoRunner {
             new GreedyEvaluation(store).run(new GreedyEvaluation.Request(name, models.get(name),
                     suite.name() + "-" + name + "-seed" + seed, testSelection, testAdapter, template,
                     new VerifierJudge(), evalTokens, device, suite.name(), out.resolve("eval-" + name)), testProblems);
+            if (headroomK > 0) {
+                HeadroomEvaluation.run(new HeadroomEvaluation.Request(models.get(name), name, testProblems, testAdapter,
+                        template, config.sampling().withMaxTokens(evalTokens), headroomK, seed, device),
+                        out.resolve("eval-" + name));
+            }
         };
         List<DownstreamStage> stages = new ArrayList<>();
         stages.add(stage("eval-sft", ran, timer, o -> evaluate.accept("sft")));
@@ -120,7 +131,6 @@ public final class DemoRunner {
             evaluate.accept("dpo");
         }));
 
-        PipelineConfig config = pipelineConfig(suite, template, seed, out);
         boolean loopDone = Files.isRegularFile(out.resolve(PipelineOutputs.DPO_PAIRS));
         log.println("run folder: " + out.toAbsolutePath());
         long t0 = System.nanoTime();
@@ -141,16 +151,28 @@ public final class DemoRunner {
         }
 
         List<ModelScore> scores = new ArrayList<>();
+        Map<String, Headroom> headroom = new LinkedHashMap<>();
+        Map<String, ErrorMix> errors = new LinkedHashMap<>();
         for (String name : MODELS) {
-            scores.add(GreedyEvaluation.read(out.resolve("eval-" + name).resolve(GreedyEvaluation.SCORE)));
+            Path dir = out.resolve("eval-" + name);
+            scores.add(GreedyEvaluation.read(dir.resolve(GreedyEvaluation.SCORE)));
+            errors.put(name, ErrorMix.read(dir.resolve(GreedyEvaluation.RESULTS)));
+            if (Files.isRegularFile(dir.resolve(HeadroomEvaluation.FILE))) {
+                headroom.put(name, HeadroomEvaluation.read(dir.resolve(HeadroomEvaluation.FILE)));
+            }
         }
+        List<PairedComparison> comparisons = List.of(
+                PairedComparison.of("step-dpo", evaluationResults(out, "step-dpo"), "sft", evaluationResults(out, "sft")),
+                PairedComparison.of("step-dpo", evaluationResults(out, "step-dpo"), "dpo", evaluationResults(out, "dpo")),
+                PairedComparison.of("dpo", evaluationResults(out, "dpo"), "sft", evaluationResults(out, "sft")));
         Map<String, Integer> pairs = new LinkedHashMap<>();
         pairs.put("sft", 0);
         pairs.put("dpo", outputs.summary().wholeAnswerPairs());
         pairs.put("step-dpo", outputs.summary().pairs());
-        DemoLeaderboard.write(out.resolve(DemoLeaderboard.FILE), DemoLeaderboard.entries(scores, pairs));
+        DemoLeaderboard.write(out.resolve(DemoLeaderboard.FILE),
+                DemoLeaderboard.entries(scores, pairs, headroom, errors, comparisons));
         writeDemoJson(out, suite, seed, sft, timings, pairs);
-        return new Result(out, scores, pairs, timings, sft.model(), cached);
+        return new Result(out, scores, pairs, timings, sft.model(), cached, headroom, errors, comparisons);
     }
 
     private static DownstreamStage stage(String name, Set<String> ran, StageTimer timer, Consumer<PipelineOutputs> work) {

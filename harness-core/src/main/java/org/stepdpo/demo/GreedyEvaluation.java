@@ -200,12 +200,22 @@ final class GreedyEvaluation {
                 line.put("correct", j.grade().correct());
                 line.put("steps", j.steps().size());
                 line.put("first_error_step", j.judgement().hasError() ? j.judgement().firstErrorIndex() : null);
+                line.put("first_error_reason", firstErrorReason(j.judgement()));
                 ArrayNode verdicts = line.putArray("verdicts");
                 j.judgement().assessments().forEach(a -> verdicts.add(a.verdict().name().toLowerCase(Locale.ROOT)));
                 w.write(line.toString());
                 w.write('\n');
             }
         }
+    }
+
+    /** The judge's reason for the first wrong step, or null when it found none. */
+    static String firstErrorReason(Judgement judgement) {
+        if (!judgement.hasError()) {
+            return null;
+        }
+        return judgement.assessments().stream().filter(a -> a.index() == judgement.firstErrorIndex())
+                .map(StepAssessment::reason).findFirst().orElse(null);
     }
 
     static void write(Path file, ModelScore score) {

@@ -84,9 +84,10 @@ public final class ToyModelBuilder {
         }
         DatasetSelection train = DemoData.train(suite, seed);
         List<Problem> problems = DemoData.load(train);
-        Path tokenizer = tokenizer(suite, template, problems, dir.resolve("tokenizer"));
+        List<String> solutions = SftSolutions.write(suite, problems, seed);
+        Path tokenizer = tokenizer(suite, template, problems, solutions, dir.resolve("tokenizer"));
         Path init = initialModel(suite, seed, tokenizer, dir.resolve("init"));
-        sft(suite, template, seed, problems, init, dir.resolve("sft"), progress);
+        sft(suite, template, seed, problems, solutions, init, dir.resolve("sft"), progress);
         try {
             Files.writeString(dir.resolve(READY), "{\"model\": " + JSON.writeValueAsString(finalModel.toString()) + "}\n");
         } catch (IOException e) {
@@ -95,14 +96,15 @@ public final class ToyModelBuilder {
         return new Built(finalModel, dir, false);
     }
 
-    private Path tokenizer(Suite suite, PromptTemplate template, List<Problem> problems, Path dir) {
+    private Path tokenizer(Suite suite, PromptTemplate template, List<Problem> problems, List<String> solutions,
+                           Path dir) {
         if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             return dir;
         }
         int vocab = new SuiteValues(suite, "model.tokenizer", suite.model().tokenizer()).integer("bpe_vocab_size", 384);
         List<String> texts = new ArrayList<>(problems.size());
-        for (Problem p : problems) {
-            texts.add(template.prompt(p.question()) + goldSolution(p));
+        for (int i = 0; i < problems.size(); i++) {
+            texts.add(template.prompt(problems.get(i).question()) + solutions.get(i));
         }
         log.printf("tokenizer: byte-level BPE, %d tokens, from %d solutions%n", vocab, texts.size());
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
@@ -131,8 +133,8 @@ public final class ToyModelBuilder {
         return dir;
     }
 
-    private void sft(Suite suite, PromptTemplate template, long seed, List<Problem> problems, Path init, Path out,
-                     TrainingProgress progress) {
+    private void sft(Suite suite, PromptTemplate template, long seed, List<Problem> problems, List<String> solutions,
+                     Path init, Path out, TrainingProgress progress) {
         SuiteValues sft = new SuiteValues(suite, "model.sft", suite.model().sft());
         Optimization o = new Optimization(sft.number("lr", 1e-3), sft.number("weight_decay", 0.0),
                 sft.number("warmup_ratio", 0.05), sft.number("max_grad_norm", 1.0), sft.number("epochs", 1),
@@ -140,20 +142,13 @@ public final class ToyModelBuilder {
         TrainingConfig config = TrainingConfig.defaults(Objective.SFT, init).withOptimization(o)
                 .withCheckpoints(sft.integer("save_every", 100), 1).withResume(true);
         List<SftExample> examples = new ArrayList<>(problems.size());
-        for (Problem p : problems) {
-            examples.add(new SftExample(p.index() + 1, p.question(), goldSolution(p), Map.of()));
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            examples.add(new SftExample(p.index() + 1, p.question(), solutions.get(i), Map.of()));
         }
         TrainingData data = TrainingData.sft("gold solutions of " + suite.dataset().train(),
                 new PromptFormat(template.prompt(), template.responsePrefix()), examples);
         Trainer.run(config, data, out, progress.named("sft"));
-    }
-
-    private static String goldSolution(Problem p) {
-        if (p.referenceSolution() == null || p.referenceSolution().isBlank()) {
-            throw new IllegalArgumentException("problem " + p.id() + " has no reference solution; SFT of the demo's "
-                    + "model needs gold step-by-step solutions");
-        }
-        return p.referenceSolution();
     }
 
     /** What determines the model; its hash names the cache folder. */

@@ -38,7 +38,9 @@ class DemoCommandTest {
         assertThat(first.exitCode()).as(first.getErrorOutput()).isZero();
         assertThat(first.getErrorOutput()).contains("== sft model done in", "== train-step-dpo done in",
                 "== eval-dpo done in");
-        assertThat(first.getOutput()).contains("stage times:", "sft model", "data loop", "train-dpo", "leaderboard:");
+        assertThat(first.getOutput()).contains("stage times:", "sft model", "data loop", "train-dpo", "leaderboard:",
+                "headroom: 2 samples per problem", "first wrong step of the wrong greedy answers, by kind",
+                "step-dpo vs sft", "step-dpo vs dpo", "McNemar exact");
 
         JsonNode board = JSON.readTree(out.resolve("leaderboard.json").toFile());
         assertThat(board).hasSize(3);
@@ -54,10 +56,18 @@ class DemoCommandTest {
             assertThat(e.has("first_error_position")).isTrue();
             assertThat(e.has("right_through_wrong_step")).isTrue();
             assertThat(e.get("run_id").asLong()).isPositive();
+            JsonNode headroom = e.get("headroom");
+            assertThat(headroom.get("n").asInt()).isEqualTo(12);
+            assertThat(headroom.get("k").asInt()).isEqualTo(2);
+            assertThat(headroom.get("passAtK").asDouble()).isGreaterThanOrEqualTo(headroom.get("passAt1").asDouble());
+            assertThat(e.get("error_mix").get("wrong").asInt()).isEqualTo(12 - e.get("correct").asInt());
             Path results = out.resolve("eval-" + e.get("name").asText()).resolve("results.jsonl");
             assertThat(Files.readAllLines(results)).hasSize(12);
         }
         assertThat(names).containsExactly("sft", "dpo", "step-dpo");
+        JsonNode versus = board.get(2).get("versus");
+        assertThat(versus.get("sft").get("pValue").asDouble()).isBetween(0.0, 1.0);
+        assertThat(versus.get("dpo").get("n").asInt()).isEqualTo(12);
         int stepPairs = board.get(2).get("training_pairs").asInt();
         int dpoPairs = board.get(1).get("training_pairs").asInt();
         assertThat(Files.readAllLines(out.resolve("pairs.jsonl"))).hasSize(stepPairs);
