@@ -58,8 +58,8 @@ public record RegressSpec(double alpha, long seed, Map<Metric, Double> tolerance
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(origin + ": unknown key \"regress." + key + "\"; known: "
-                        + KEYS.stream().sorted().toList());
+                throw new IllegalArgumentException(origin + ": unknown key \"regress." + key + "\""
+                        + Suggestions.didYouMean(key, KEYS) + "; known: " + KEYS.stream().sorted().toList());
             }
         }
         double alpha = number(node.get("alpha"), "regress.alpha", origin, DEFAULT_ALPHA);
@@ -74,7 +74,8 @@ public record RegressSpec(double alpha, long seed, Map<Metric, Double> tolerance
             for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 Metric metric = Metric.byKey(e.getKey()).orElseThrow(() -> new IllegalArgumentException(origin
-                        + ": unknown metric \"regress.tolerance." + e.getKey() + "\"; known: " + Metric.keys()));
+                        + ": unknown metric \"regress.tolerance." + e.getKey() + "\""
+                        + Suggestions.didYouMean(e.getKey(), Metric.keys()) + "; known: " + Metric.keys()));
                 double v = number(e.getValue(), "regress.tolerance." + e.getKey(), origin, 0);
                 if (v < 0) {
                     throw new IllegalArgumentException(origin + ": \"regress.tolerance." + e.getKey()

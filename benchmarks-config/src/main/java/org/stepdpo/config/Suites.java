@@ -21,8 +21,6 @@ import java.util.Set;
 public final class Suites {
 
     private static final List<String> BUILTIN = List.of("toy", "toy-slips", "smoke", "gsm8k-qwen2", "math-qwen2");
-    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "dataset", "template", "model",
-            "sampling", "judge", "rectification", "pairs", "training", "evaluation", "regress");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Suites() {
@@ -46,7 +44,7 @@ public final class Suites {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return parse(YAML.readTree(in), resource);
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
@@ -62,23 +60,24 @@ public final class Suites {
             throw new IllegalArgumentException(file + ": suite file not found");
         }
         try {
-            return parse(YAML.readTree(file.toFile()), file.toString());
+            return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    static Suite parse(JsonNode root, String origin) {
+    /** A suite from its YAML text; every error names {@code origin} and, where it can, the line. */
+    static Suite parse(String text, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(origin + ": not valid YAML: " + e.getMessage(), e);
+        }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(origin + ": a suite is a YAML mapping");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!TOP_LEVEL.contains(key)) {
-                throw new IllegalArgumentException(origin + ": unknown key \"" + key + "\"; known: "
-                        + TOP_LEVEL.stream().sorted().toList());
-            }
-        }
+        SuiteSchema.check(root, origin, FieldLines.of(YAML.getFactory(), text));
         String name = required(root, "name", origin);
         JsonNode dataset = section(root, "dataset", origin, true);
         Suite.DatasetSpec data = new Suite.DatasetSpec(required(dataset, "adapter", origin + ": dataset"),

@@ -55,6 +55,37 @@ class SuitesTest {
     }
 
     @Test
+    void aMisspelledKeyFailsWithItsLineAndTheNearestKnownKey(@TempDir Path dir) throws Exception {
+        String head = "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n";
+        Path f = dir.resolve("typo.yaml");
+        Files.writeString(f, head + "sampling: {k: 4}\nevaluation:\n  max_token: 100\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessage(f + ":7: unknown key \"evaluation.max_token\" "
+                + "(did you mean \"max_tokens\"?); known in evaluation: [max_tokens, samples]");
+        Files.writeString(f, head + "training:\n  step_dpo: {lr: 1e-5}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining(f + ":6: unknown key \"training.step_dpo\" "
+                + "(did you mean \"step-dpo\"?)");
+        Files.writeString(f, head + "rectification: {count: 4}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining(":5: unknown key \"rectification.count\"")
+                .hasMessageContaining("known in rectification: [n]");
+        Files.writeString(f, head + "training:\n  dpo:\n    beta: 0.3\n    lerning_rate: 1e-5\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining(":8: unknown key \"training.dpo.lerning_rate\"");
+        Files.writeString(f, head + "sampling:\n  k: four\n");
+        assertThatThrownBy(() -> Suites.get(f.toString()))
+                .hasMessage(f + ":6: \"sampling.k\" must be an integer, got \"four\"");
+        Files.writeString(f, head + "regress: {alpah: 0.05}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("(did you mean \"alpha\"?)");
+    }
+
+    @Test
+    void suggestionsAreOnlyMadeForLikelyTypos() {
+        assertThat(Suggestions.nearest("max_token", java.util.List.of("max_tokens", "samples"))).isEqualTo("max_tokens");
+        assertThat(Suggestions.nearest("step_dpo", java.util.List.of("step-dpo", "dpo", "sft"))).isEqualTo("step-dpo");
+        assertThat(Suggestions.nearest("count", java.util.List.of("n"))).isNull();
+        assertThat(Suggestions.nearest("banana", java.util.List.of("beta", "lr"))).isNull();
+        assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+    }
+
+    @Test
     void smokeSuiteHasARegressBlock() {
         Suite smoke = Suites.get("smoke");
         assertThat(smoke.regress().alpha()).isEqualTo(0.05);

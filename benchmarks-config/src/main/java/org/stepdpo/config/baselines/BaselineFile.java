@@ -3,6 +3,7 @@ package org.stepdpo.config.baselines;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.stepdpo.config.FieldLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class BaselineFile {
             throw new BaselineFormatException(origin + (at == null ? "" : ": line " + at.getLineNr() + ", column "
                     + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
-        return new Reader(origin, JsonFieldLines.of(text)).baseline(root);
+        return new Reader(origin, FieldLines.of(text)).baseline(root);
     }
 
     /** Writes atomically (a temporary file moved into place), creating the folder. */
@@ -111,7 +112,7 @@ public final class BaselineFile {
     }
 
     /** Tree-to-record with every error located: file, field path and line. */
-    private record Reader(String origin, JsonFieldLines lines) {
+    private record Reader(String origin, FieldLines lines) {
 
         Baseline baseline(JsonNode root) {
             if (!root.isObject()) {
