@@ -30,7 +30,7 @@ import org.stepdpo.judges.StepAssessment;
 import org.stepdpo.judges.StepJudge;
 import org.stepdpo.pipeline.DatasetSelection;
 import org.stepdpo.progress.ProgressBar;
-import org.stepdpo.reports.leaderboard.WilsonInterval;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.LoadOptions;
 import org.stepdpo.data.LoadResult;
-import org.stepdpo.reports.leaderboard.WilsonInterval;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.stepdpo.metrics.WilsonInterval;
+
 /**
  * Models × benchmarks. Rows are ranked by mean accuracy over the benchmarks each model has (ties by name);
  * columns are the benchmarks in alphabetical order.

@@ -2,6 +2,8 @@ package org.stepdpo.reports.leaderboard;
 
 import java.time.Instant;
 
+import org.stepdpo.metrics.WilsonInterval;
+
 /**
  * Accuracy of one model on one benchmark, from the latest finished evaluation run.
  *

@@ -1,6 +1,6 @@
 package org.stepdpo.reports.metrics;
 
-import org.stepdpo.reports.leaderboard.WilsonInterval;
+import org.stepdpo.metrics.WilsonInterval;
 
 /**
  * Answer accuracy over a set of samples (a whole run, or one level or subject).

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.stepdpo.reports.leaderboard.WilsonInterval;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.runs.SampleOutcome;
 
 /**

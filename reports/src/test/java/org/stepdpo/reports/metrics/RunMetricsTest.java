@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.stepdpo.reports.leaderboard.WilsonInterval;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.runs.SampleOutcome;
 
 class RunMetricsTest {
