@@ -28,9 +28,13 @@ import org.stepdpo.judges.JudgeInput;
 import org.stepdpo.judges.Judgement;
 import org.stepdpo.judges.StepAssessment;
 import org.stepdpo.judges.StepJudge;
+import org.stepdpo.metrics.Mean;
+import org.stepdpo.metrics.Metrics;
+import org.stepdpo.metrics.ScoredSample;
+import org.stepdpo.metrics.Share;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.pipeline.DatasetSelection;
 import org.stepdpo.progress.ProgressBar;
-import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
@@ -59,7 +63,24 @@ final class GreedyEvaluation {
                    PromptTemplate template, StepJudge judge, int maxTokens, String device, String suite, Path out) {
     }
 
-    private record Judged(Problem problem, String response, Grade grade, List<Step> steps, Judgement judgement) {
+    /** One graded and judged answer. */
+    record Judged(Problem problem, String response, Grade grade, List<Step> steps, Judgement judgement) {
+
+        /** The judge's first wrong step (0-based) when it is one of the answer's steps, else null. */
+        Integer firstErrorIndex() {
+            return judgement.hasError() && judgement.firstErrorIndex() < steps.size() ? judgement.firstErrorIndex() : null;
+        }
+
+        /** Whether the judge gave a verdict on at least one of the answer's steps (as the stored sample says). */
+        boolean judged() {
+            return firstErrorIndex() != null || judgement.assessments().stream().anyMatch(a -> a.index() < steps.size());
+        }
+
+        /** The answer as the metrics see it: the problem's only sample. */
+        ScoredSample scored() {
+            return new ScoredSample(problem.id(), 0, grade.correct(), steps.size(), judged(), firstErrorIndex(),
+                    grade.extracted());
+        }
     }
 
     private final RunStore store;
@@ -70,6 +91,10 @@ final class GreedyEvaluation {
 
     ModelScore run(Request r, List<Problem> problems) {
         List<String> responses = generate(r, problems);
+        return record(r, judge(r, problems, responses));
+    }
+
+    private static List<Judged> judge(Request r, List<Problem> problems, List<String> responses) {
         List<Judged> judged = new ArrayList<>(problems.size());
         List<JudgeInput> inputs = new ArrayList<>(problems.size());
         for (int i = 0; i < problems.size(); i++) {
@@ -81,6 +106,11 @@ final class GreedyEvaluation {
             judged.add(new Judged(p, responses.get(i), r.adapter().grade(p, responses.get(i)), inputs.get(i).steps(),
                     judgements.get(i)));
         }
+        return judged;
+    }
+
+    /** Writes {@code results.jsonl} and {@code score.json} and stores the eval run: all that follows judging. */
+    ModelScore record(Request r, List<Judged> judged) {
         try {
             Files.createDirectories(r.out());
             writeResults(r.out().resolve(RESULTS), judged);
@@ -88,7 +118,7 @@ final class GreedyEvaluation {
             throw new UncheckedIOException("cannot write to " + r.out() + ": " + e.getMessage(), e);
         }
         long runId = store(r, judged);
-        ModelScore score = score(r.name(), r.modelLabel(), judged, runId);
+        ModelScore score = score(r.name(), r.modelLabel(), judged.stream().map(Judged::scored).toList(), runId);
         write(r.out().resolve(SCORE), score);
         return score;
     }
@@ -113,29 +143,17 @@ final class GreedyEvaluation {
         return responses;
     }
 
-    static ModelScore score(String name, String model, List<Judged> judged, long runId) {
-        int n = judged.size();
-        int correct = 0;
-        int steps = 0;
-        int wrongLocalized = 0;
-        long firstErrorSum = 0;
-        int rightThroughWrong = 0;
-        for (Judged j : judged) {
-            steps += j.steps().size();
-            if (j.grade().correct()) {
-                correct++;
-                if (j.judgement().hasError()) {
-                    rightThroughWrong++;
-                }
-            } else if (j.judgement().hasError()) {
-                wrongLocalized++;
-                firstErrorSum += j.judgement().firstErrorIndex() + 1;
-            }
+    /** The demo table's row, every number from {@link Metrics} (docs/METRICS.md). */
+    static ModelScore score(String name, String model, List<ScoredSample> samples, long runId) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("model " + name + ": no test answers to score");
         }
-        WilsonInterval ci = WilsonInterval.of95(correct, n);
-        return new ModelScore(name, model, n, correct, n == 0 ? 0 : (double) correct / n, ci.low(), ci.high(),
-                n == 0 ? 0 : (double) steps / n, wrongLocalized == 0 ? null : (double) firstErrorSum / wrongLocalized,
-                wrongLocalized, correct == 0 ? null : (double) rightThroughWrong / correct, runId);
+        Share accuracy = Metrics.accuracy(samples);
+        WilsonInterval ci = accuracy.wilson95();
+        Mean firstError = Metrics.firstErrorPosition(samples);
+        return new ModelScore(name, model, accuracy.of(), accuracy.count(), accuracy.value(), ci.low(), ci.high(),
+                Metrics.meanSteps(samples).value(), firstError.value(), firstError.n(),
+                Metrics.rightThroughWrongStep(samples).value(), runId);
     }
 
     private long store(Request r, List<Judged> judged) {
@@ -182,10 +200,8 @@ final class GreedyEvaluation {
             steps.add(new StepRecord(s.index(), s.text(), s.start(), s.end(),
                     a == null ? null : StepVerdict.valueOf(a.verdict().name()), a == null ? null : a.reason()));
         }
-        Integer firstError = j.judgement().hasError() && j.judgement().firstErrorIndex() < steps.size()
-                ? j.judgement().firstErrorIndex() : null;
         return new SampleRecord(j.problem().id(), j.problem().index(), 0, j.response(), j.grade().extracted(),
-                j.grade().correct(), null, null, firstError, steps);
+                j.grade().correct(), null, null, j.firstErrorIndex(), steps);
     }
 
     private static void writeResults(Path file, List<Judged> judged) throws IOException {
@@ -199,7 +215,8 @@ final class GreedyEvaluation {
                 line.put("answer", j.problem().referenceAnswer());
                 line.put("correct", j.grade().correct());
                 line.put("steps", j.steps().size());
-                line.put("first_error_step", j.judgement().hasError() ? j.judgement().firstErrorIndex() : null);
+                line.put("judged", j.judged());
+                line.put("first_error_step", j.firstErrorIndex());
                 ArrayNode verdicts = line.putArray("verdicts");
                 j.judgement().assessments().forEach(a -> verdicts.add(a.verdict().name().toLowerCase(Locale.ROOT)));
                 w.write(line.toString());
