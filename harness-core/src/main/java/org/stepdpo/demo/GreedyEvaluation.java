@@ -38,7 +38,6 @@ import org.stepdpo.progress.ProgressBar;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.SampleRecord;
 import org.stepdpo.reports.runs.StepRecord;
 import org.stepdpo.reports.runs.StepVerdict;
@@ -172,18 +171,8 @@ final class GreedyEvaluation {
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device("CPU"), r.out().toAbsolutePath().toString()));
         try {
-            List<SampleRecord> records = new ArrayList<>(judged.size());
-            int correct = 0;
-            int steps = 0;
-            for (Judged j : judged) {
-                records.add(record(j));
-                correct += j.grade().correct() ? 1 : 0;
-                steps += j.steps().size();
-            }
-            store.addSamples(runId, records);
-            int n = judged.size();
-            store.finishRun(runId, new RunSummary(n, n, correct, n == 0 ? 0 : (double) correct / n, null, null,
-                    n == 0 ? 0 : (double) steps / n));
+            store.addSamples(runId, judged.stream().map(GreedyEvaluation::record).toList());
+            store.finishRun(runId);
             return runId;
         } catch (RuntimeException e) {
             store.failRun(runId, e.toString());
