@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.stepdpo.metrics.AnswerMetrics;
 import org.stepdpo.metrics.ScoredSample;
+import org.stepdpo.metrics.Share;
 
 /**
  * Summary metrics of a finished run, as docs/METRICS.md defines them; {@link #of} computes them from the run's
@@ -47,7 +48,7 @@ public record RunSummary(int nProblems, int nSamples, int nCorrect, int nFirstCo
 
     /** Accuracy: problems whose first sample is right / problems; null for a run without samples. */
     public Double accuracy() {
-        return nProblems == 0 ? null : (double) nFirstCorrect / nProblems;
+        return new Share(nFirstCorrect, nProblems).value();
     }
 
     private static void requireShare(Double value, String field) {
