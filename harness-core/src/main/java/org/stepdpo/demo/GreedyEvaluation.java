@@ -64,22 +64,6 @@ final class GreedyEvaluation {
 
     /** One graded and judged answer. */
     record Judged(Problem problem, String response, Grade grade, List<Step> steps, Judgement judgement) {
-
-        /** The judge's first wrong step (0-based) when it is one of the answer's steps, else null. */
-        Integer firstErrorIndex() {
-            return judgement.hasError() && judgement.firstErrorIndex() < steps.size() ? judgement.firstErrorIndex() : null;
-        }
-
-        /** Whether the judge gave a verdict on at least one of the answer's steps (as the stored sample says). */
-        boolean judged() {
-            return firstErrorIndex() != null || judgement.assessments().stream().anyMatch(a -> a.index() < steps.size());
-        }
-
-        /** The answer as the metrics see it: the problem's only sample. */
-        ScoredSample scored() {
-            return new ScoredSample(problem.id(), 0, grade.correct(), steps.size(), judged(), firstErrorIndex(),
-                    grade.extracted());
-        }
     }
 
     private final RunStore store;
@@ -108,16 +92,21 @@ final class GreedyEvaluation {
         return judged;
     }
 
-    /** Writes {@code results.jsonl} and {@code score.json} and stores the eval run: all that follows judging. */
+    /**
+     * Writes {@code results.jsonl} and {@code score.json} and stores the eval run: all that follows judging. Each
+     * answer becomes one {@link SampleRecord}, which all three are made from, so the table, the regress outcomes
+     * and the dashboard see the same samples.
+     */
     ModelScore record(Request r, List<Judged> judged) {
+        List<SampleRecord> samples = judged.stream().map(GreedyEvaluation::sample).toList();
         try {
             Files.createDirectories(r.out());
-            writeResults(r.out().resolve(RESULTS), judged);
+            writeResults(r.out().resolve(RESULTS), judged, samples);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + r.out() + ": " + e.getMessage(), e);
         }
-        long runId = store(r, judged);
-        ModelScore score = score(r.name(), r.modelLabel(), judged.stream().map(Judged::scored).toList(), runId);
+        long runId = store(r, samples);
+        ModelScore score = score(r.name(), r.modelLabel(), samples.stream().map(SampleRecord::scored).toList(), runId);
         write(r.out().resolve(SCORE), score);
         return score;
     }
@@ -155,7 +144,7 @@ final class GreedyEvaluation {
                 Metrics.rightThroughWrongStep(samples).value(), runId);
     }
 
-    private long store(Request r, List<Judged> judged) {
+    private long store(Request r, List<SampleRecord> samples) {
         ObjectNode config = JSON.createObjectNode();
         config.put("demo_model", r.name());
         config.put("model_dir", r.model().toAbsolutePath().toString());
@@ -171,7 +160,7 @@ final class GreedyEvaluation {
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device("CPU"), r.out().toAbsolutePath().toString()));
         try {
-            store.addSamples(runId, judged.stream().map(GreedyEvaluation::record).toList());
+            store.addSamples(runId, samples);
             store.finishRun(runId);
             return runId;
         } catch (RuntimeException e) {
@@ -180,7 +169,8 @@ final class GreedyEvaluation {
         }
     }
 
-    private static SampleRecord record(Judged j) {
+    /** The answer as stored; a first wrong step the judge names beyond the answer's steps is dropped. */
+    private static SampleRecord sample(Judged j) {
         Map<Integer, StepAssessment> verdicts = new java.util.HashMap<>();
         j.judgement().assessments().forEach(a -> verdicts.put(a.index(), a));
         List<StepRecord> steps = new ArrayList<>(j.steps().size());
@@ -189,13 +179,17 @@ final class GreedyEvaluation {
             steps.add(new StepRecord(s.index(), s.text(), s.start(), s.end(),
                     a == null ? null : StepVerdict.valueOf(a.verdict().name()), a == null ? null : a.reason()));
         }
+        Integer firstError = j.judgement().hasError() && j.judgement().firstErrorIndex() < steps.size()
+                ? j.judgement().firstErrorIndex() : null;
         return new SampleRecord(j.problem().id(), j.problem().index(), 0, j.response(), j.grade().extracted(),
-                j.grade().correct(), null, null, j.firstErrorIndex(), steps);
+                j.grade().correct(), null, null, firstError, steps);
     }
 
-    private static void writeResults(Path file, List<Judged> judged) throws IOException {
+    private static void writeResults(Path file, List<Judged> judged, List<SampleRecord> samples) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Judged j : judged) {
+            for (int i = 0; i < judged.size(); i++) {
+                Judged j = judged.get(i);
+                SampleRecord sample = samples.get(i);
                 ObjectNode line = JSON.createObjectNode();
                 line.put("idx", j.problem().index());
                 line.put("id", j.problem().id());
@@ -204,8 +198,8 @@ final class GreedyEvaluation {
                 line.put("answer", j.problem().referenceAnswer());
                 line.put("correct", j.grade().correct());
                 line.put("steps", j.steps().size());
-                line.put("judged", j.judged());
-                line.put("first_error_step", j.firstErrorIndex());
+                line.put("judged", sample.judged());
+                line.put("first_error_step", sample.firstErrorStep());
                 ArrayNode verdicts = line.putArray("verdicts");
                 j.judgement().assessments().forEach(a -> verdicts.add(a.verdict().name().toLowerCase(Locale.ROOT)));
                 w.write(line.toString());
