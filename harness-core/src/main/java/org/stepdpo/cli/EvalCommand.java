@@ -11,7 +11,8 @@ import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.LoadOptions;
 import org.stepdpo.data.LoadResult;
 import org.stepdpo.evaluation.EvalJob;
-import org.stepdpo.evaluation.EvalSummary;
+import org.stepdpo.metrics.AnswerMetrics;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.runs.RunStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -90,20 +91,32 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     private void print(String adapterName, String modelName, EvalJob.Outcome o) {
-        EvalSummary s = o.summary();
+        AnswerMetrics s = o.summary().overall();
         var w = spec.commandLine().getOut();
-        w.printf("%s on %s: accuracy %.2f%% [%.2f, %.2f] (95%% Wilson), %d/%d samples, %d problems%n",
-                modelName, adapterName, 100 * s.accuracy(), 100 * o.accuracyCi95().low(), 100 * o.accuracyCi95().high(),
-                s.nCorrect(), s.nSamples(), s.nProblems());
-        w.printf("pass@1 %.2f%%", 100 * s.passAt1());
-        if (s.majAtK() != null) {
-            w.printf(", maj@%d %.2f%%", s.k(), 100 * s.majAtK());
+        WilsonInterval ci = s.accuracy().wilson95();
+        w.printf("%s on %s: accuracy %s [%.2f, %.2f] (95%% Wilson), %d/%d problems right%s, %d samples%n",
+                modelName, adapterName, percent(s.accuracy().value()), 100 * ci.low(), 100 * ci.high(),
+                s.accuracy().count(), s.problems(), s.k() > 1 ? " on their first sample" : "", s.samples());
+        w.printf("pass@1 %s", percent(s.passAt1()));
+        if (s.passAtK() != null) {
+            w.printf(", pass@%d %s", s.k(), percent(s.passAtK()));
         }
-        w.printf(", mean steps %.2f, no answer found in %d%n", s.meanSteps(), s.noAnswer());
-        s.perLevel().forEach((level, g) -> w.printf("  level %-10s %6.2f%% (%d)%n", level, 100 * g.accuracy(), g.n()));
-        s.perSubject().forEach((subj, g) -> w.printf("  %-24s %6.2f%% (%d)%n", subj, 100 * g.accuracy(), g.n()));
+        if (s.majAtK() != null) {
+            w.printf(", maj@%d %s", s.k(), percent(s.majAtKValue()));
+        }
+        w.printf(", mean steps %s, no answer found in %d%n",
+                s.steps().value() == null ? "-" : String.format("%.2f", s.steps().value()), s.noAnswer());
+        o.summary().perLevel().forEach((level, g) -> w.printf("  level %-10s %7s (%d problems)%n", level,
+                percent(g.accuracy().value()), g.problems()));
+        o.summary().perSubject().forEach((subj, g) -> w.printf("  %-24s %7s (%d problems)%n", subj,
+                percent(g.accuracy().value()), g.problems()));
         w.printf("run %d stored; results in %s%n", o.runId(), o.out().toAbsolutePath());
         w.flush();
+    }
+
+    /** A share as a percentage with two decimals; "-" when undefined (docs/METRICS.md). */
+    private static String percent(Double share) {
+        return share == null ? "-" : String.format("%.2f%%", 100 * share);
     }
 
     private static String stripExtension(String name) {

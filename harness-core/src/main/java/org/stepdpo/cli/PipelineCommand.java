@@ -142,8 +142,9 @@ public class PipelineCommand implements Callable<Integer> {
         }
         PipelineSummary s = o.summary();
         var w = spec.commandLine().getOut();
-        w.printf("%s on %s: %d problems x %d samples, %d right (pass@1 %.2f%%), %d wrong%n", o.sourceModel(), adapter,
-                s.problems(), samples, s.correctSamples(), 100 * s.passAt1(), s.errors());
+        w.printf("%s on %s: %d problems x %d samples, %d right (pass@1 %s), %d wrong%n", o.sourceModel(), adapter,
+                s.problems(), samples, s.correctSamples(),
+                s.passAt1() == null ? "-" : String.format("%.2f%%", 100 * s.passAt1()), s.errors());
         w.printf("judge %s: first wrong step found in %d, none in %d, undecided %d%n", config.judge() instanceof JudgeChoice.Verifier
                 ? "verifier" : judge, s.localized(), s.noErrorFound(), s.undecided());
         w.printf("rectification: %d of %d continuations right; %d step pairs (dropped: %s), %d whole-answer pairs%n",

@@ -33,7 +33,6 @@ import org.stepdpo.pipeline.RunStoreRecorder;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.training.TrainingRunRecorder;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.NewRun;
 
@@ -215,7 +214,7 @@ public final class DemoRunner {
                     stepDpo ? o.summary().pairs() : o.summary().wholeAnswerPairs(), steps, seed, device,
                     o.runDir().resolve("train-" + objective.cliName()), recorder);
             recorder.flush();
-            store.finishRun(runId, new RunSummary(0, 0, 0, 0, null, null, 0));
+            store.finishRun(runId);
             log.printf("%s: train run %d stored%n", objective.cliName(), runId);
         } catch (RuntimeException e) {
             recorder.flush();

@@ -28,13 +28,16 @@ import org.stepdpo.judges.JudgeInput;
 import org.stepdpo.judges.Judgement;
 import org.stepdpo.judges.StepAssessment;
 import org.stepdpo.judges.StepJudge;
+import org.stepdpo.metrics.Mean;
+import org.stepdpo.metrics.Metrics;
+import org.stepdpo.metrics.ScoredSample;
+import org.stepdpo.metrics.Share;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.pipeline.DatasetSelection;
 import org.stepdpo.progress.ProgressBar;
-import org.stepdpo.reports.leaderboard.WilsonInterval;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.SampleRecord;
 import org.stepdpo.reports.runs.StepRecord;
 import org.stepdpo.reports.runs.StepVerdict;
@@ -59,7 +62,8 @@ final class GreedyEvaluation {
                    PromptTemplate template, StepJudge judge, int maxTokens, String device, String suite, Path out) {
     }
 
-    private record Judged(Problem problem, String response, Grade grade, List<Step> steps, Judgement judgement) {
+    /** One graded and judged answer. */
+    record Judged(Problem problem, String response, Grade grade, List<Step> steps, Judgement judgement) {
     }
 
     private final RunStore store;
@@ -70,6 +74,10 @@ final class GreedyEvaluation {
 
     ModelScore run(Request r, List<Problem> problems) {
         List<String> responses = generate(r, problems);
+        return record(r, judge(r, problems, responses));
+    }
+
+    private static List<Judged> judge(Request r, List<Problem> problems, List<String> responses) {
         List<Judged> judged = new ArrayList<>(problems.size());
         List<JudgeInput> inputs = new ArrayList<>(problems.size());
         for (int i = 0; i < problems.size(); i++) {
@@ -81,14 +89,24 @@ final class GreedyEvaluation {
             judged.add(new Judged(p, responses.get(i), r.adapter().grade(p, responses.get(i)), inputs.get(i).steps(),
                     judgements.get(i)));
         }
+        return judged;
+    }
+
+    /**
+     * Writes {@code results.jsonl} and {@code score.json} and stores the eval run: all that follows judging. Each
+     * answer becomes one {@link SampleRecord}, which all three are made from, so the table, the regress outcomes
+     * and the dashboard see the same samples.
+     */
+    ModelScore record(Request r, List<Judged> judged) {
+        List<SampleRecord> samples = judged.stream().map(GreedyEvaluation::sample).toList();
         try {
             Files.createDirectories(r.out());
-            writeResults(r.out().resolve(RESULTS), judged);
+            writeResults(r.out().resolve(RESULTS), judged, samples);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + r.out() + ": " + e.getMessage(), e);
         }
-        long runId = store(r, judged);
-        ModelScore score = score(r.name(), r.modelLabel(), judged, runId);
+        long runId = store(r, samples);
+        ModelScore score = score(r.name(), r.modelLabel(), samples.stream().map(SampleRecord::scored).toList(), runId);
         write(r.out().resolve(SCORE), score);
         return score;
     }
@@ -113,32 +131,20 @@ final class GreedyEvaluation {
         return responses;
     }
 
-    static ModelScore score(String name, String model, List<Judged> judged, long runId) {
-        int n = judged.size();
-        int correct = 0;
-        int steps = 0;
-        int wrongLocalized = 0;
-        long firstErrorSum = 0;
-        int rightThroughWrong = 0;
-        for (Judged j : judged) {
-            steps += j.steps().size();
-            if (j.grade().correct()) {
-                correct++;
-                if (j.judgement().hasError()) {
-                    rightThroughWrong++;
-                }
-            } else if (j.judgement().hasError()) {
-                wrongLocalized++;
-                firstErrorSum += j.judgement().firstErrorIndex() + 1;
-            }
+    /** The demo table's row, every number from {@link Metrics} (docs/METRICS.md). */
+    static ModelScore score(String name, String model, List<ScoredSample> samples, long runId) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("model " + name + ": no test answers to score");
         }
-        WilsonInterval ci = WilsonInterval.of95(correct, n);
-        return new ModelScore(name, model, n, correct, n == 0 ? 0 : (double) correct / n, ci.low(), ci.high(),
-                n == 0 ? 0 : (double) steps / n, wrongLocalized == 0 ? null : (double) firstErrorSum / wrongLocalized,
-                wrongLocalized, correct == 0 ? null : (double) rightThroughWrong / correct, runId);
+        Share accuracy = Metrics.accuracy(samples);
+        WilsonInterval ci = accuracy.wilson95();
+        Mean firstError = Metrics.firstErrorPosition(samples);
+        return new ModelScore(name, model, accuracy.of(), accuracy.count(), accuracy.value(), ci.low(), ci.high(),
+                Metrics.meanSteps(samples).value(), firstError.value(), firstError.n(),
+                Metrics.rightThroughWrongStep(samples).value(), runId);
     }
 
-    private long store(Request r, List<Judged> judged) {
+    private long store(Request r, List<SampleRecord> samples) {
         ObjectNode config = JSON.createObjectNode();
         config.put("demo_model", r.name());
         config.put("model_dir", r.model().toAbsolutePath().toString());
@@ -154,18 +160,8 @@ final class GreedyEvaluation {
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device("CPU"), r.out().toAbsolutePath().toString()));
         try {
-            List<SampleRecord> records = new ArrayList<>(judged.size());
-            int correct = 0;
-            int steps = 0;
-            for (Judged j : judged) {
-                records.add(record(j));
-                correct += j.grade().correct() ? 1 : 0;
-                steps += j.steps().size();
-            }
-            store.addSamples(runId, records);
-            int n = judged.size();
-            store.finishRun(runId, new RunSummary(n, n, correct, n == 0 ? 0 : (double) correct / n, null, null,
-                    n == 0 ? 0 : (double) steps / n));
+            store.addSamples(runId, samples);
+            store.finishRun(runId);
             return runId;
         } catch (RuntimeException e) {
             store.failRun(runId, e.toString());
@@ -173,7 +169,8 @@ final class GreedyEvaluation {
         }
     }
 
-    private static SampleRecord record(Judged j) {
+    /** The answer as stored; a first wrong step the judge names beyond the answer's steps is dropped. */
+    private static SampleRecord sample(Judged j) {
         Map<Integer, StepAssessment> verdicts = new java.util.HashMap<>();
         j.judgement().assessments().forEach(a -> verdicts.put(a.index(), a));
         List<StepRecord> steps = new ArrayList<>(j.steps().size());
@@ -188,9 +185,11 @@ final class GreedyEvaluation {
                 j.grade().correct(), null, null, firstError, steps);
     }
 
-    private static void writeResults(Path file, List<Judged> judged) throws IOException {
+    private static void writeResults(Path file, List<Judged> judged, List<SampleRecord> samples) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Judged j : judged) {
+            for (int i = 0; i < judged.size(); i++) {
+                Judged j = judged.get(i);
+                SampleRecord sample = samples.get(i);
                 ObjectNode line = JSON.createObjectNode();
                 line.put("idx", j.problem().index());
                 line.put("id", j.problem().id());
@@ -199,7 +198,8 @@ final class GreedyEvaluation {
                 line.put("answer", j.problem().referenceAnswer());
                 line.put("correct", j.grade().correct());
                 line.put("steps", j.steps().size());
-                line.put("first_error_step", j.judgement().hasError() ? j.judgement().firstErrorIndex() : null);
+                line.put("judged", sample.judged());
+                line.put("first_error_step", sample.firstErrorStep());
                 line.put("first_error_reason", firstErrorReason(j.judgement()));
                 ArrayNode verdicts = line.putArray("verdicts");
                 j.judgement().assessments().forEach(a -> verdicts.add(a.verdict().name().toLowerCase(Locale.ROOT)));

@@ -1,9 +1,10 @@
 package org.stepdpo.demo;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.stepdpo.data.Grade;
+import org.stepdpo.metrics.Metrics;
+import org.stepdpo.metrics.ScoredSample;
 
 /**
  * Sampled accuracy of one model on the test problems, k samples each at {@code temperature}.
@@ -13,48 +14,27 @@ import org.stepdpo.data.Grade;
  * @param temperature sampling temperature (top-p as in the data loop)
  * @param passAt1     mean share of right samples per problem
  * @param passAtK     share of problems with at least one right sample (n = k, so the unbiased estimator is exact)
- * @param majAtK      share of problems whose most frequent extracted answer is right (ties: the answer seen first;
- *                    samples without an answer do not vote; no votes: wrong)
+ * @param majAtK      share of problems whose majority answer is right (the vote of docs/METRICS.md)
  */
 public record Headroom(int n, int k, double temperature, double passAt1, double passAtK, double majAtK) {
 
-    /** From graded samples: {@code grades.get(i)} are the k samples of problem i. */
+    /** From graded samples: {@code grades.get(i)} are the k samples of problem i (docs/METRICS.md's definitions). */
     static Headroom of(List<List<Grade>> grades, double temperature) {
+        List<ScoredSample> samples = new ArrayList<>();
+        for (int i = 0; i < grades.size(); i++) {
+            List<Grade> problem = grades.get(i);
+            for (int j = 0; j < problem.size(); j++) {
+                Grade g = problem.get(j);
+                String answer = g.extracted() == null || g.extracted().isBlank() ? null : g.extracted();
+                samples.add(new ScoredSample("p" + i, j, g.correct(), 0, false, null, answer));
+            }
+        }
         int n = grades.size();
         int k = n == 0 ? 0 : grades.get(0).size();
-        double pass1 = 0;
-        int passK = 0;
-        int majK = 0;
-        for (List<Grade> samples : grades) {
-            long right = samples.stream().filter(Grade::correct).count();
-            pass1 += (double) right / samples.size();
-            passK += right > 0 ? 1 : 0;
-            majK += majorityRight(samples) ? 1 : 0;
+        if (n == 0) {
+            return new Headroom(0, 0, temperature, 0, 0, 0);
         }
-        return new Headroom(n, k, temperature, n == 0 ? 0 : pass1 / n, n == 0 ? 0 : (double) passK / n,
-                n == 0 ? 0 : (double) majK / n);
-    }
-
-    /** Whether the most frequent extracted answer (first seen wins a tie) is graded right. */
-    static boolean majorityRight(List<Grade> samples) {
-        Map<String, int[]> votes = new LinkedHashMap<>();
-        Map<String, Boolean> right = new LinkedHashMap<>();
-        for (Grade g : samples) {
-            if (g.extracted() == null || g.extracted().isBlank()) {
-                continue;
-            }
-            String answer = g.extracted().strip();
-            votes.computeIfAbsent(answer, a -> new int[1])[0]++;
-            right.putIfAbsent(answer, g.correct());
-        }
-        String best = null;
-        int most = 0;
-        for (Map.Entry<String, int[]> e : votes.entrySet()) {
-            if (e.getValue()[0] > most) {
-                best = e.getKey();
-                most = e.getValue()[0];
-            }
-        }
-        return best != null && right.get(best);
+        return new Headroom(n, k, temperature, Metrics.passAt1(samples), Metrics.passAtK(samples, k),
+                Metrics.majAtK(samples, k).value());
     }
 }

@@ -1,7 +1,8 @@
 package org.stepdpo.demo;
 
 /**
- * One model's greedy test score with the step judge's per-step metrics; a row of the demo's leaderboard.
+ * One model's greedy test score with the step judge's per-step metrics; a row of the demo's leaderboard. Every
+ * number is docs/METRICS.md's, computed by {@code org.stepdpo.metrics.Metrics}.
  *
  * @param name                 sft, dpo or step-dpo
  * @param model                the model folder's name as stored with the eval run
@@ -12,9 +13,10 @@ package org.stepdpo.demo;
  * @param ci95High             high end
  * @param meanSteps            mean number of steps per answer
  * @param firstErrorPosition   mean 1-based position of the first wrong step among wrong answers in which the judge
- *                             found one, or null when there is none
- * @param wrongLocalized       wrong answers in which the judge found a wrong step
- * @param rightThroughWrongStep share of right answers with a wrong step (right by luck), or null without right answers
+ *                             located one, or null when there is none
+ * @param wrongLocalized       wrong answers in which the judge located a wrong step (the denominator above)
+ * @param rightThroughWrongStep share of the right answers the judge assessed that contain a wrong step (right by
+ *                             luck), or null when it assessed no right answer
  * @param runId                the eval run's id in the database
  */
 public record ModelScore(String name, String model, int n, int correct, double accuracy, double ci95Low,

@@ -13,11 +13,9 @@ import java.util.Map;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.LoadOptions;
 import org.stepdpo.data.LoadResult;
-import org.stepdpo.reports.leaderboard.WilsonInterval;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.SampleRecord;
 import org.stepdpo.reports.runs.StepRecord;
 import org.stepdpo.steps.Step;
@@ -46,8 +44,7 @@ public final class EvalJob {
     }
 
     /** What came out: the stored run's id, the numbers, and the records skipped while loading. */
-    public record Outcome(long runId, EvalSummary summary, WilsonInterval accuracyCi95,
-                          List<LoadResult.SkippedRecord> skipped, Path out) {
+    public record Outcome(long runId, EvalSummary summary, List<LoadResult.SkippedRecord> skipped, Path out) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +62,6 @@ public final class EvalJob {
                 ? evaluator.gradeReferences(loaded.problems(), r.data())
                 : evaluator.grade(loaded.problems(), CompletionsReader.read(r.completions()), r.completions());
         EvalSummary summary = new SummaryCalculator().summarize(samples);
-        WilsonInterval ci = WilsonInterval.of95(summary.nCorrect(), summary.nSamples());
 
         Map<String, Path> inputs = new LinkedHashMap<>();
         if (Files.isRegularFile(r.data())) {
@@ -91,12 +87,9 @@ public final class EvalJob {
             Files.createDirectories(r.out());
             EvalOutput.writeResults(r.out().resolve("results.jsonl"), samples);
             EvalOutput.writeJson(r.out().resolve("summary.json"),
-                    EvalOutput.summaryJson(r.adapter().name(), r.model(), summary, new double[]{ci.low(), ci.high()},
-                            runId, provenance));
+                    EvalOutput.summaryJson(r.adapter().name(), r.model(), summary, runId, provenance));
             store.addSamples(runId, toRecords(samples));
-            store.finishRun(runId, new RunSummary(summary.nProblems(), summary.nSamples(), summary.nCorrect(),
-                    summary.passAt1(), summary.majAtK(), summary.majAtK() == null ? null : summary.k(),
-                    summary.meanSteps()));
+            store.finishRun(runId);
         } catch (IOException e) {
             store.failRun(runId, e.toString());
             throw new UncheckedIOException("cannot write to " + r.out() + ": " + e.getMessage(), e);
@@ -104,7 +97,7 @@ public final class EvalJob {
             store.failRun(runId, e.toString());
             throw e;
         }
-        return new Outcome(runId, summary, ci, loaded.skipped(), r.out());
+        return new Outcome(runId, summary, loaded.skipped(), r.out());
     }
 
     private static List<SampleRecord> toRecords(List<SampleResult> samples) {

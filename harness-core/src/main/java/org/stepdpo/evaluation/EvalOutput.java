@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.metrics.AnswerMetrics;
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.steps.Step;
 
 /** Writes an evaluation's {@code results.jsonl} (one line per sample) and {@code summary.json}. */
@@ -56,43 +58,52 @@ public final class EvalOutput {
 
     /**
      * The summary as written to {@code summary.json}: snake_case keys, the accuracy's 95% Wilson interval,
-     * and the run's provenance.
+     * and the run's provenance. Every number is docs/METRICS.md's; absent keys are undefined (maj@k and pass@k
+     * with one sample per problem).
      */
-    public static Map<String, Object> summaryJson(String adapter, String model, EvalSummary s, double[] ci95,
-                                                  Long runId, Map<String, Object> provenance) {
+    public static Map<String, Object> summaryJson(String adapter, String model, EvalSummary summary, Long runId,
+                                                  Map<String, Object> provenance) {
+        AnswerMetrics s = summary.overall();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("adapter", adapter);
         m.put("model", model);
         m.put("run_id", runId);
-        m.put("n_problems", s.nProblems());
-        m.put("n_samples", s.nSamples());
-        m.put("n_correct", s.nCorrect());
-        m.put("accuracy", s.accuracy());
-        m.put("accuracy_ci95", List.of(ci95[0], ci95[1]));
+        m.put("n_problems", s.problems());
+        m.put("n_samples", s.samples());
+        m.put("n_correct", s.correctSamples());
+        m.put("n_first_correct", s.accuracy().count());
+        m.put("accuracy", s.accuracy().value());
+        WilsonInterval ci = s.accuracy().wilson95();
+        m.put("accuracy_ci95", List.of(ci.low(), ci.high()));
         m.put("pass_at_1", s.passAt1());
         m.put("k", s.k());
+        if (s.passAtK() != null) {
+            m.put("pass_at_k", s.passAtK());
+        }
         if (s.majAtK() != null) {
-            m.put("maj_at_k", s.majAtK());
+            m.put("maj_at_k", s.majAtKValue());
         }
         m.put("no_answer", s.noAnswer());
-        m.put("mean_steps", s.meanSteps());
-        if (!s.perLevel().isEmpty()) {
-            m.put("accuracy_per_level", groups(s.perLevel()));
+        m.put("mean_steps", s.steps().value());
+        if (!summary.perLevel().isEmpty()) {
+            m.put("accuracy_per_level", groups(summary.perLevel()));
         }
-        if (!s.perSubject().isEmpty()) {
-            m.put("accuracy_per_subject", groups(s.perSubject()));
+        if (!summary.perSubject().isEmpty()) {
+            m.put("accuracy_per_subject", groups(summary.perSubject()));
         }
         m.put("provenance", provenance);
         return m;
     }
 
-    private static Map<String, Object> groups(Map<String, EvalSummary.GroupAccuracy> groups) {
+    /** Per group: problems, those right on their first sample, the accuracy, and the samples taken. */
+    private static Map<String, Object> groups(Map<String, AnswerMetrics> groups) {
         Map<String, Object> out = new LinkedHashMap<>();
         groups.forEach((k, g) -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", g.n());
-            m.put("correct", g.correct());
-            m.put("accuracy", g.accuracy());
+            m.put("problems", g.problems());
+            m.put("first_correct", g.accuracy().count());
+            m.put("accuracy", g.accuracy().value());
+            m.put("samples", g.samples());
             out.put(k, m);
         });
         return out;

@@ -110,7 +110,7 @@ public final class JudgeEvalJob {
                     bar.advance(to - from);
                 }
             }
-            store.finishRun(runId, JudgedSamples.summary(judged));
+            store.finishRun(runId);
             return new SplitOutcome(split, benchmark, runId, judged, JudgeEvalOutput.agreement(judged));
         } catch (java.io.IOException e) {
             store.failRun(runId, e.toString());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stepdpo.judges.Judgement;
 import org.stepdpo.judges.StepAssessment;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.SampleRecord;
 import org.stepdpo.reports.runs.StepRecord;
 import org.stepdpo.reports.runs.StepVerdict;
@@ -39,12 +38,5 @@ final class JudgedSamples {
                     j.item().label(), steps));
         }
         return records;
-    }
-
-    static RunSummary summary(List<JudgedItem> items) {
-        int right = (int) items.stream().filter(j -> j.item().finalAnswerCorrect()).count();
-        double steps = items.stream().mapToInt(j -> j.item().steps().size()).average().orElse(0);
-        return new RunSummary(items.size(), items.size(), right, items.isEmpty() ? 0 : right / (double) items.size(),
-                null, null, steps);
     }
 }

@@ -30,6 +30,7 @@ import org.stepdpo.judges.JudgeInput;
 import org.stepdpo.judges.Judgement;
 import org.stepdpo.judges.StepAssessment;
 import org.stepdpo.judges.StepJudge;
+import org.stepdpo.metrics.AnswerMetrics;
 import org.stepdpo.pipeline.Records.ErrorLine;
 import org.stepdpo.pipeline.Records.LocalizedLine;
 import org.stepdpo.pipeline.Records.RectificationLine;
@@ -110,12 +111,14 @@ public final class PipelineRunner {
             List<SampleLine> samples = sample(cx, state);
             List<ErrorLine> errors = collectErrors(cx, state, samples);
             List<LocalizedLine> localized = localize(cx, state, judge, errors);
+            List<SampleRecord> records = sampleRecords(cx, samples, localized);
             if (!state.done("record-samples")) {
-                recorder.samplesJudged(recordId, sampleRecords(cx, samples, localized));
+                recorder.samplesJudged(recordId, records);
                 state.complete("record-samples");
             }
             List<RectificationLine> rectifications = rectify(cx, state, errors, localized);
-            PipelineSummary summary = buildPairs(cx, state, samples, errors, localized, rectifications, judge.name());
+            PipelineSummary summary = buildPairs(cx, state, samples, errors, localized, rectifications, judge.name(),
+                    AnswerMetrics.of(records.stream().map(SampleRecord::scored).toList()));
             if (!recordClosed) {
                 recorder.finished(recordId, summary);
                 state.complete("recorded");
@@ -409,7 +412,7 @@ public final class PipelineRunner {
 
     private PipelineSummary buildPairs(Context cx, RunState state, List<SampleLine> samples, List<ErrorLine> errors,
                                        List<LocalizedLine> localized, List<RectificationLine> rectifications,
-                                       String judgeName) {
+                                       String judgeName, AnswerMetrics metrics) {
         PipelineConfig c = cx.config();
         Map<String, Problem> byId = cx.byId();
         Map<String, List<String>> rightByError = new LinkedHashMap<>();
@@ -455,20 +458,10 @@ public final class PipelineRunner {
         List<PreferencePair> wholePairs = WholeAnswerPairs.build(answers, c.template().responsePrefix(),
                 generator.modelName(), c.pairRules());
 
-        int correct = (int) samples.stream().filter(SampleLine::correct).count();
-        double passAt1 = 0;
-        for (Problem p : cx.problems()) {
-            passAt1 += right.getOrDefault(p.id(), List.of()).size() / (double) c.samplesPerProblem();
-        }
-        passAt1 = cx.problems().isEmpty() ? 0 : passAt1 / cx.problems().size();
-        double steps = 0;
-        for (SampleLine s : samples) {
-            steps += SEGMENTER.split(c.template().responsePrefix() + s.completion()).size();
-        }
         Map<String, Integer> dropped = new LinkedHashMap<>();
         result.dropped().forEach((reason, n) -> dropped.put(reason.name().toLowerCase(java.util.Locale.ROOT), n));
-        PipelineSummary summary = new PipelineSummary(cx.problems().size(), samples.size(), correct, passAt1,
-                samples.isEmpty() ? 0 : steps / samples.size(), errors.size(), cases.size(), noError, undecided,
+        PipelineSummary summary = new PipelineSummary(cx.problems().size(), samples.size(), metrics.correctSamples(),
+                metrics.passAt1(), metrics.steps().value(), errors.size(), cases.size(), noError, undecided,
                 rectifications.size(), (int) rectifications.stream().filter(RectificationLine::correct).count(),
                 rightByError.size(), result.pairs().size(), dropped, wholePairs.size());
         if (!state.done("pairs")) {

@@ -7,7 +7,6 @@ import org.stepdpo.reports.runs.PairSetCounts;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStatus;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.SampleRecord;
 
 /** Records pipeline runs in the reports database as runs of kind PIPELINE with their judged samples. */
@@ -48,8 +47,7 @@ public final class RunStoreRecorder implements PipelineRecorder {
             store.recordPairSet(recordId, new PairSetCounts(0, s.problems(), s.samples(), s.errors(), s.localized(),
                     s.rectified(), s.pairs(), PipelineOutputs.PAIRS));
         }
-        store.finishRun(recordId, new RunSummary(s.problems(), s.samples(), s.correctSamples(), s.passAt1(), null, null,
-                s.meanSteps()));
+        store.finishRun(recordId);
     }
 
     @Override

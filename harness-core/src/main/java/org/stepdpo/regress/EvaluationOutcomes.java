@@ -30,12 +30,12 @@ final class EvaluationOutcomes {
                     continue;
                 }
                 JsonNode n = JSON.readTree(line);
-                if (!n.hasNonNull("id") || !n.hasNonNull("correct") || !n.hasNonNull("steps")) {
-                    throw new IllegalStateException(results + ": line " + lineNo + ": needs id, correct and steps");
+                if (!n.hasNonNull("id") || !n.hasNonNull("correct") || !n.hasNonNull("steps") || !n.hasNonNull("judged")) {
+                    throw new IllegalStateException(results + ": line " + lineNo + ": needs id, correct, steps and judged");
                 }
                 JsonNode firstError = n.get("first_error_step");
                 out.add(new ProblemOutcome(n.get("id").asText(), n.get("correct").asBoolean(), n.get("steps").asInt(),
-                        firstError == null || firstError.isNull() ? null : firstError.asInt() + 1));
+                        n.get("judged").asBoolean(), firstError == null || firstError.isNull() ? null : firstError.asInt() + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package org.stepdpo.regress;
 
-import org.stepdpo.reports.leaderboard.WilsonInterval;
+import org.stepdpo.metrics.WilsonInterval;
 
 /**
  * Two proportions from independent samples (different problems, or denominators that differ between the

@@ -1,7 +1,7 @@
 package org.stepdpo.regress;
 
+import org.stepdpo.metrics.WilsonInterval;
 import org.stepdpo.reports.comparison.McNemar;
-import org.stepdpo.reports.leaderboard.WilsonInterval;
 
 /**
  * Two proportions on the same problems (paired binary outcomes): of n problems, {@code bothRight} were right in

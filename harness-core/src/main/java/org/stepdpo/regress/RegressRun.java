@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.baselines.Baseline;
 import org.stepdpo.config.baselines.BaselineEntry;
+import org.stepdpo.config.baselines.Metric;
 
 /**
  * One {@code stepdpo regress} run of a suite after its measurement: the report against the old baseline (with
@@ -50,8 +51,9 @@ public record RegressRun(Suite suite, String baseline, double seconds) {
         StringBuilder s = new StringBuilder("## Regression gate: suite `" + suite + "`\n\n");
         s.append("| stage | benchmark | n | accuracy |\n|---|---|---:|---:|\n");
         for (BaselineEntry e : fresh.entries()) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% |%n", e.stage(), e.benchmark(), e.n(),
-                    100.0 * e.correct() / Math.max(1, e.n())));
+            Double accuracy = e.value(Metric.ACCURACY);
+            s.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", e.stage(), e.benchmark(), e.n(),
+                    accuracy == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * accuracy)));
         }
         s.append(String.format(Locale.ROOT, "%n**Baseline written deliberately** (--update-baseline; there was none "
                 + "before) to `%s` after a %.0f s run. Review it and commit it (exit 0).%n", file, seconds));

@@ -10,6 +10,7 @@ import org.stepdpo.config.RegressSpec;
 import org.stepdpo.config.baselines.BaselineEntry;
 import org.stepdpo.config.baselines.Metric;
 import org.stepdpo.config.baselines.ProblemOutcome;
+import org.stepdpo.metrics.Share;
 
 /**
  * Compares a run's entries with the baseline's, metric by metric, and decides. A worse value is a regression
@@ -17,7 +18,7 @@ import org.stepdpo.config.baselines.ProblemOutcome;
  * than the suite's absolute tolerance for the metric:
  * <ul>
  * <li>accuracy on the same problems: paired, McNemar's exact test ({@link PairedProportions});</li>
- * <li>accuracy on different problems, and the share of right answers reached through a wrong step (whose
+ * <li>accuracy on different problems, and the share of judged right answers reached through a wrong step (whose
  * denominators differ between runs): the two-proportion z-test ({@link IndependentProportions});</li>
  * <li>mean steps and first-error position: the tolerance only (no test).</li>
  * </ul>
@@ -89,12 +90,12 @@ public final class RegressionGate {
                 denominator(baseline, metric), denominator(now, metric), test, tolerance, verdict, reason);
     }
 
-    /** How many answers a metric is a share or mean of. */
+    /** How many answers a metric is a share or mean of (its denominator, docs/METRICS.md). */
     static int denominator(BaselineEntry e, Metric metric) {
         return switch (metric) {
             case ACCURACY, MEAN_STEPS -> e.n();
-            case RIGHT_THROUGH_WRONG_STEP -> e.correct();
-            case FIRST_ERROR_POSITION -> e.wrongLocalized();
+            case RIGHT_THROUGH_WRONG_STEP -> e.rightThroughWrongStep().of();
+            case FIRST_ERROR_POSITION -> e.firstErrorPosition().n();
         };
     }
 
@@ -104,8 +105,11 @@ public final class RegressionGate {
             case ACCURACY -> baseline.problemIds().equals(now.problemIds())
                     ? paired(baseline, now)
                     : IndependentProportions.test(baseline.correct(), baseline.n(), now.correct(), now.n(), spec.alpha());
-            case RIGHT_THROUGH_WRONG_STEP -> IndependentProportions.test(baseline.rightThroughWrongStep(),
-                    baseline.correct(), now.rightThroughWrongStep(), now.correct(), spec.alpha());
+            case RIGHT_THROUGH_WRONG_STEP -> {
+                Share before = baseline.rightThroughWrongStep();
+                Share after = now.rightThroughWrongStep();
+                yield IndependentProportions.test(before.count(), before.of(), after.count(), after.of(), spec.alpha());
+            }
             case FIRST_ERROR_POSITION, MEAN_STEPS -> null;
         };
     }

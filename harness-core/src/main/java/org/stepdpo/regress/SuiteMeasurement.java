@@ -32,16 +32,20 @@ public final class SuiteMeasurement {
         String benchmark = benchmark(suite);
         List<BaselineEntry> entries = new ArrayList<>();
         for (ModelScore score : result.scores()) {
-            Path file = DemoRunner.evaluationResults(out, score.name());
-            List<ProblemOutcome> outcomes = EvaluationOutcomes.read(file);
-            BaselineEntry entry = new BaselineEntry(score.name(), benchmark, outcomes);
-            if (entry.n() != score.n() || entry.correct() != score.correct()) {
-                throw new IllegalStateException(file + ": " + entry.correct() + "/" + entry.n() + " right, but the "
-                        + "evaluation's score says " + score.correct() + "/" + score.n());
-            }
-            entries.add(entry);
+            entries.add(measured(score, DemoRunner.evaluationResults(out, score.name()), benchmark));
         }
         return entries;
+    }
+
+    /** The baseline entry of one evaluated model: its per-problem outcomes, read from its {@code results.jsonl}. */
+    public static BaselineEntry measured(ModelScore score, Path results, String benchmark) {
+        List<ProblemOutcome> outcomes = EvaluationOutcomes.read(results);
+        BaselineEntry entry = new BaselineEntry(score.name(), benchmark, outcomes);
+        if (entry.n() != score.n() || entry.correct() != score.correct()) {
+            throw new IllegalStateException(results + ": " + entry.correct() + "/" + entry.n() + " right, but the "
+                    + "evaluation's score says " + score.correct() + "/" + score.n());
+        }
+        return entry;
     }
 
     /** The benchmark's name in a baseline: adapter and split (a file's name, never a machine's path). */

@@ -26,7 +26,9 @@ class EvalCommandTest {
                 "--completions", "src/test/resources/eval/tiny-completions.jsonl",
                 "--model", "tiny-model-e2e", "--out", out.toString());
         assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
-        assertThat(r.getOutput()).contains("tiny-model-e2e on gsm8k: accuracy 60.00%", "3/5 samples", "maj@3");
+        // Problem 0's first completion is right (2 of its 3 are), problem 1's only one is, problem 2's is not.
+        assertThat(r.getOutput()).contains("tiny-model-e2e on gsm8k: accuracy 66.67%",
+                "2/3 problems right on their first sample, 5 samples", "maj@3");
 
         List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
         assertThat(lines).hasSize(5);
@@ -44,7 +46,9 @@ class EvalCommandTest {
         assertThat(summary.get("adapter").asText()).isEqualTo("gsm8k");
         assertThat(summary.get("n_problems").asInt()).isEqualTo(3);
         assertThat(summary.get("n_samples").asInt()).isEqualTo(5);
-        assertThat(summary.get("accuracy").asDouble()).isEqualTo(0.6);
+        assertThat(summary.get("n_correct").asInt()).isEqualTo(3);
+        assertThat(summary.get("n_first_correct").asInt()).isEqualTo(2);
+        assertThat(summary.get("accuracy").asDouble()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(summary.get("pass_at_1").asDouble()).isCloseTo((2 / 3.0 + 1 + 0) / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(summary.get("maj_at_k").asDouble()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(summary.get("accuracy_ci95").get(0).asDouble()).isBetween(0.2, 0.3);
@@ -84,7 +88,7 @@ class EvalCommandTest {
         LaunchResult r = launcher.launch("eval", "--adapter", "arith", "--data", "test", "-o", "n=40",
                 "--reference", "--out", out.toString());
         assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
-        assertThat(r.getOutput()).contains("reference on arith: accuracy 100.00%", "40/40 samples");
+        assertThat(r.getOutput()).contains("reference on arith: accuracy 100.00%", "40/40 problems right, 40 samples");
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("mean_steps").asDouble()).isBetween(3.0, 6.0);
         assertThat(summary.get("accuracy_per_level")).isNotEmpty();

@@ -36,7 +36,7 @@ class RegressCommandTest {
         assertThat(Files.readString(summary)).contains("**Could not run** (exit 2)");
         assertThat(tmp.resolve("run")).doesNotExist();
 
-        Files.writeString(baseline, "{\"format\": \"stepdpo-baseline/1\", \"suite\": \"regress-tiny\",\n"
+        Files.writeString(baseline, "{\"format\": \"stepdpo-baseline/2\", \"suite\": \"regress-tiny\",\n"
                 + "\"seed\": 1, \"entries\": [ {\"stage\": \"sft\" \"benchmark\": \"arith:test\"} ]}\n");
         LaunchResult damaged = launcher.launch("regress", "--suite", SUITE.toString(), "--baseline", baseline.toString());
         assertThat(damaged.exitCode()).isEqualTo(2);

@@ -44,7 +44,7 @@ class RegressPlantedRegressionTest {
             List<ProblemOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < problems.size(); i++) {
                 boolean right = i % 2 == 0;
-                outcomes.add(new ProblemOutcome(problems.get(i).id(), right, 2, right ? null : 1));
+                outcomes.add(new ProblemOutcome(problems.get(i).id(), right, 2, true, right ? null : 1));
             }
             entries.add(new BaselineEntry(stage, "arith:test", outcomes));
         }

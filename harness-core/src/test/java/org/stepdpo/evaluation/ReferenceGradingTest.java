@@ -38,6 +38,6 @@ class ReferenceGradingTest {
         List<String> wrong = results.stream().filter(r -> !r.correct())
                 .map(r -> r.problem().id() + ": extracted " + r.extracted() + " vs " + r.problem().referenceAnswer()
                         + " (" + r.reason() + ")").toList();
-        assertThat(s.accuracy()).as("wrong: %s", wrong).isGreaterThanOrEqualTo(0.999);
+        assertThat(s.overall().accuracy().value()).as("wrong: %s", wrong).isGreaterThanOrEqualTo(0.999);
     }
 }

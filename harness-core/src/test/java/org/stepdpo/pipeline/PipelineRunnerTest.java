@@ -56,6 +56,8 @@ class PipelineRunnerTest {
         assertThat(s.samples()).isEqualTo(48);
         assertThat(lines(o.samples())).hasSize(48);
         assertThat(s.errors()).isEqualTo(48 - s.correctSamples()).isPositive();
+        // 4 samples for each of 12 problems: the mean of the per-problem shares equals the pooled share.
+        assertThat(s.passAt1()).isCloseTo(s.correctSamples() / 48.0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(lines(o.errors())).hasSize(s.errors());
         assertThat(lines(o.localized())).hasSize(s.errors());
         // The fake policy's only mistakes are arithmetic slips, which the verifier always finds.

@@ -25,7 +25,7 @@ final class Outcomes {
             } else if (!correct && i >= n - flipsUp) {
                 correct = true;
             }
-            list.add(new ProblemOutcome("p" + i, correct, 2, correct ? null : 1));
+            list.add(new ProblemOutcome("p" + i, correct, 2, true, correct ? null : 1));
         }
         return new BaselineEntry(stage, "arith:test", list);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stepdpo.config.RegressSpec;
 import org.stepdpo.config.baselines.BaselineEntry;
 import org.stepdpo.config.baselines.Metric;
+import org.stepdpo.config.baselines.ProblemOutcome;
 
 /** The gate's decisions on synthetic per-problem outcomes. */
 class RegressionGateTest {
@@ -88,6 +89,22 @@ class RegressionGateTest {
         assertThat(report.exitCode()).isZero();
         // No right answer through a wrong step in either: 0% against 0%, tested and ok.
         assertThat(rows.get(1).verdict()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void rightThroughAWrongStepIsTestedOverTheRightAnswersTheJudgeAssessed() {
+        // 4 right and clean, 2 right through a wrong step, 2 right but not judged, 2 wrong: 2 of 6 judged right answers.
+        List<ProblemOutcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            boolean right = i < 8;
+            outcomes.add(new ProblemOutcome("p" + i, right, 2, i < 6 || !right, i >= 4 && i < 6 || !right ? 1 : null));
+        }
+        BaselineEntry e = new BaselineEntry("sft", "arith:test", outcomes);
+        MetricRow row = new RegressionGate(RegressSpec.defaults()).compare(List.of(e), List.of(e)).stream()
+                .filter(r -> r.metric() == Metric.RIGHT_THROUGH_WRONG_STEP).findFirst().orElseThrow();
+        assertThat(row.baseline()).isEqualTo(2 / 6.0);
+        assertThat(row.baselineOf()).isEqualTo(6);
+        assertThat(RegressionGate.denominator(e, Metric.FIRST_ERROR_POSITION)).isEqualTo(2);
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.PairSetCounts;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.runs.RunSummary;
 import org.stepdpo.reports.runs.SampleRecord;
 import org.stepdpo.reports.runs.StepRecord;
 import org.stepdpo.reports.runs.StepVerdict;
@@ -45,14 +44,14 @@ public final class TestRuns {
                 wrongWithLocatedStep(),
                 sample("p-2", 2, false, "5", "Level 2", "arith", 0, 0, 3),
                 sample("p-3", 3, true, "9", "Level 2", "algebra", null, -1, 2)));
-        store.finishRun(before, new RunSummary(4, 4, 2, 0.5, null, null, 2.5));
+        store.finishRun(before);
         long afterId = store.startRun(eval(after));
         store.addSamples(afterId, List.of(
                 sample("p-0", 0, true, "12", "Level 1", "arith", null, null, 2),
                 sample("p-1", 1, true, "12", "Level 1", "arith", null, null, 3),
                 sample("p-2", 2, true, "7", "Level 2", "arith", null, 0, 3),
                 sample("p-3", 3, true, "9", "Level 2", "algebra", null, -1, 2)));
-        store.finishRun(afterId, new RunSummary(4, 4, 4, 1.0, null, null, 2.5));
+        store.finishRun(afterId);
 
         long training = store.startRun(new NewRun(RunKind.TRAIN, "step-dpo of " + model, after, "arith", null, null,
                 "{\"method\":\"step-dpo\",\"beta\":0.4}", "0.1.0", null, "CPU (2 cores)", null));
@@ -61,7 +60,7 @@ public final class TestRuns {
                 new TrainingMetric(1, 0.5, 0.61, 0.62, 0.21, 0.12, -0.09, 1e-5, 1.2, 910.0, null),
                 new TrainingMetric(2, 1.0, 0.52, 0.81, 0.45, 0.25, -0.2, 1e-5, 1.1, 905.0, null)));
         store.recordPairSet(training, new PairSetCounts(0, 4, 16, 6, 5, 4, 9, "/tmp/pairs.jsonl"));
-        store.finishRun(training, new RunSummary(0, 0, 0, 0, null, null, 0));
+        store.finishRun(training);
 
         // Vanilla DPO from the same starting model on the same budget: its curves go beside Step-DPO's.
         long dpo = store.startRun(new NewRun(RunKind.TRAIN, "dpo of " + model, after, "arith", null, null,
@@ -70,7 +69,7 @@ public final class TestRuns {
                 new TrainingMetric(0, 0.0, 0.6931, 0.0, 0.0, 0.0, 0.0, 1e-5, 1.5, 900.0, null),
                 new TrainingMetric(1, 0.5, 0.66, 0.55, 0.08, 0.05, -0.03, 1e-5, 1.3, 910.0, null),
                 new TrainingMetric(2, 1.0, 0.63, 0.6, 0.12, 0.07, -0.05, 1e-5, 1.2, 905.0, null)));
-        store.finishRun(dpo, new RunSummary(0, 0, 0, 0, null, null, 0));
+        store.finishRun(dpo);
 
         long wrongId = store.samples(before, 1, 1).get(0).id();
         String judge = "judge-" + model;
@@ -83,7 +82,7 @@ public final class TestRuns {
                 sample("q-2", 2, false, "3", null, null, 2, 0, 3),      // erroneous, named too late
                 sample("q-3", 3, true, "4", null, null, 0, -1, 3),      // correct, false alarm
                 sample("q-4", 4, false, "5", null, null, 2, 2, 3)));    // erroneous, named exactly
-        store.finishRun(judgeRun, new RunSummary(5, 5, 2, 0.4, null, null, 3));
+        store.finishRun(judgeRun);
         return new Seeded(model, after, before, afterId, training, wrongId, judge, judgeRun, dpo);
     }
 

@@ -4,11 +4,15 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.stepdpo.metrics.Mean;
+import org.stepdpo.metrics.Metrics;
+import org.stepdpo.metrics.ScoredSample;
+import org.stepdpo.metrics.Share;
 
 /**
  * What one model (or pipeline stage) scored on one benchmark: every problem's outcome, from which the
- * metrics follow. A baseline is a list of these, and a fresh run of the suite yields the same records, so
- * comparing and rewriting a baseline use one type.
+ * metrics follow (computed by {@link Metrics}, docs/METRICS.md). A baseline is a list of these, and a fresh run
+ * of the suite yields the same records, so comparing and rewriting a baseline use one type.
  *
  * @param stage     the model or pipeline stage, e.g. {@code sft}, {@code step-dpo}
  * @param benchmark the benchmark, e.g. {@code arith:test}
@@ -32,22 +36,28 @@ public record BaselineEntry(String stage, String benchmark, List<ProblemOutcome>
         return stage + " on " + benchmark;
     }
 
+    /** The outcomes as the metrics see them: one sample per problem. */
+    public List<ScoredSample> samples() {
+        return outcomes.stream().map(ProblemOutcome::scored).toList();
+    }
+
     public int n() {
         return outcomes.size();
     }
 
+    /** Problems answered right: the numerator of the accuracy. */
     public int correct() {
-        return (int) outcomes.stream().filter(ProblemOutcome::correct).count();
+        return Metrics.accuracy(samples()).count();
     }
 
-    /** Right answers in which the judge found a wrong step. */
-    public int rightThroughWrongStep() {
-        return (int) outcomes.stream().filter(o -> o.correct() && o.firstWrongStep() != null).count();
+    /** Right answers in which the judge found a wrong step, of the right answers it assessed. */
+    public Share rightThroughWrongStep() {
+        return Metrics.rightThroughWrongStep(samples());
     }
 
-    /** Wrong answers in which the judge found the first wrong step. */
-    public int wrongLocalized() {
-        return (int) outcomes.stream().filter(o -> !o.correct() && o.firstWrongStep() != null).count();
+    /** First-wrong-step positions of the wrong answers in which the judge located one. */
+    public Mean firstErrorPosition() {
+        return Metrics.firstErrorPosition(samples());
     }
 
     public Set<String> problemIds() {
@@ -56,15 +66,14 @@ public record BaselineEntry(String stage, String benchmark, List<ProblemOutcome>
         return ids;
     }
 
-    /** The metric's value, or null when it is undefined (no problems, no right answers, no localized errors). */
+    /** The metric's value, or null when it is undefined (no problems, no judged right answers, no located errors). */
     public Double value(Metric metric) {
+        List<ScoredSample> samples = samples();
         return switch (metric) {
-            case ACCURACY -> n() == 0 ? null : (double) correct() / n();
-            case RIGHT_THROUGH_WRONG_STEP -> correct() == 0 ? null : (double) rightThroughWrongStep() / correct();
-            case FIRST_ERROR_POSITION -> wrongLocalized() == 0 ? null : outcomes.stream()
-                    .filter(o -> !o.correct() && o.firstWrongStep() != null)
-                    .mapToInt(ProblemOutcome::firstWrongStep).average().orElseThrow();
-            case MEAN_STEPS -> n() == 0 ? null : outcomes.stream().mapToInt(ProblemOutcome::steps).average().orElseThrow();
+            case ACCURACY -> Metrics.accuracy(samples).value();
+            case RIGHT_THROUGH_WRONG_STEP -> Metrics.rightThroughWrongStep(samples).value();
+            case FIRST_ERROR_POSITION -> Metrics.firstErrorPosition(samples).value();
+            case MEAN_STEPS -> Metrics.meanSteps(samples).value();
         };
     }
 }

@@ -28,8 +28,13 @@ import java.util.Map;
  */
 public final class BaselineFile {
 
-    /** The format tag; a later incompatible format changes it. */
-    public static final String FORMAT = "stepdpo-baseline/1";
+    /**
+     * The format tag; a later incompatible format changes it. Version 2 marks answers the step judge gave no
+     * verdict on ({@code +3?}) and so keeps them out of right_through_wrong_step's denominator (docs/METRICS.md);
+     * version 1 could not tell them from answers it accepted.
+     */
+    public static final String FORMAT = "stepdpo-baseline/2";
+    private static final String FORMAT_1 = "stepdpo-baseline/1";
     /** Metrics are written with this many decimals and compared with the outcomes within half a unit of it. */
     private static final int DECIMALS = 4;
     private static final double SLACK = 0.5e-4 + 1e-9;
@@ -119,6 +124,13 @@ public final class BaselineFile {
                 throw error("", "(top level)", "a baseline is a JSON object");
             }
             String format = text(root, "/format", "format");
+            if (FORMAT_1.equals(format)) {
+                throw new BaselineFormatException(origin + ": line " + lines.line("/format") + ": field format: \""
+                        + FORMAT_1 + "\" does not record which answers the step judge assessed, which "
+                        + "right_through_wrong_step now divides by (docs/METRICS.md). Rewrite it with stepdpo regress "
+                        + "--update-baseline; or, when the judge assessed every answer (the verifier on answers with "
+                        + "at least one step), set the format to \"" + FORMAT + "\": its numbers stay the same");
+            }
             if (!FORMAT.equals(format)) {
                 throw error("/format", "format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
             }

@@ -6,12 +6,13 @@ import java.util.Optional;
 
 /**
  * The metrics a baseline keeps per (model or stage, benchmark), under the names its JSON uses, with the
- * direction in which a change is worse.
+ * direction in which a change is worse. Their definitions are docs/METRICS.md's, computed by
+ * {@code org.stepdpo.metrics.Metrics}.
  */
 public enum Metric {
-    /** Share of problems whose greedy final answer is right. */
+    /** Share of problems whose greedy (first) final answer is right. */
     ACCURACY("accuracy", Direction.HIGHER_IS_BETTER),
-    /** Share of right answers in which the step judge found a wrong step (right by luck). */
+    /** Share of the right answers the step judge assessed in which it found a wrong step (right by luck). */
     RIGHT_THROUGH_WRONG_STEP("right_through_wrong_step", Direction.LOWER_IS_BETTER),
     /** Mean 1-based position of the first wrong step among wrong answers where the judge found one. */
     FIRST_ERROR_POSITION("first_error_position", Direction.HIGHER_IS_BETTER),

@@ -31,7 +31,6 @@ import org.stepdpo.training.TrainingRunRecorder;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
-import org.stepdpo.reports.runs.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -172,7 +171,7 @@ public class TrainCommand implements Callable<Integer> {
         try {
             result = Trainer.run(config, records, out, recorder);
             recorder.flush();
-            store.finishRun(runId, new RunSummary(0, 0, 0, 0, null, null, 0));
+            store.finishRun(runId);
         } catch (RuntimeException e) {
             recorder.flush();
             store.failRun(runId, e.toString());

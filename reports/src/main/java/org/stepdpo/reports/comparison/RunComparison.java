@@ -1,22 +1,23 @@
 package org.stepdpo.reports.comparison;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.stepdpo.reports.metrics.MajorityVote;
-import org.stepdpo.reports.metrics.RunMetrics;
+import org.stepdpo.metrics.Metrics;
+import org.stepdpo.metrics.ScoredSample;
 import org.stepdpo.reports.runs.SampleOutcome;
 
 /**
- * Two runs on the same problems, problem by problem (matched by problem id). A problem counts as right in a run
- * when its majority answer is right ({@link MajorityVote}); with one sample per problem that is the sample's
- * correctness. Problems that only one run has are counted and left out of the test.
+ * Two runs on the same problems, problem by problem (matched by problem id). A problem is right in a run when its
+ * first sample is right, as the accuracy counts it (docs/METRICS.md; with one sample per problem, the sample).
+ * Problems that only one run has are counted and left out of the test.
  *
  * @param common     problems both runs have
  * @param bothRight  common problems right in both runs
  * @param bothWrong  common problems wrong in both runs
- * @param accuracyA  share of common problems right in A (null when there are none)
+ * @param accuracyA  accuracy of A on the common problems (null when there are none)
  * @param mcnemar    McNemar's test on the discordant problems
  * @param flips      the discordant problems, by problem index
  */
@@ -29,26 +30,24 @@ public record RunComparison(long runA, long runB, int common, int onlyInA, int o
 
     /** Compares two runs from their stored samples ({@code RunStore.outcomes}). */
     public static RunComparison of(long runA, List<SampleOutcome> a, long runB, List<SampleOutcome> b) {
-        Map<String, List<SampleOutcome>> problemsA = RunMetrics.byProblem(a);
-        Map<String, List<SampleOutcome>> problemsB = RunMetrics.byProblem(b);
-        int common = 0;
+        Map<String, SampleOutcome> firstA = firstSamples(a);
+        Map<String, SampleOutcome> firstB = firstSamples(b);
+        List<ScoredSample> commonA = new ArrayList<>();
+        List<ScoredSample> commonB = new ArrayList<>();
         int bothRight = 0;
         int bothWrong = 0;
-        int rightA = 0;
-        int rightB = 0;
         int onlyA = 0;
         int onlyB = 0;
         List<ProblemFlip> flips = new ArrayList<>();
-        for (Map.Entry<String, List<SampleOutcome>> e : problemsA.entrySet()) {
-            List<SampleOutcome> inB = problemsB.get(e.getKey());
-            if (inB == null) {
+        for (SampleOutcome first : firstA.values()) {
+            SampleOutcome firstInB = firstB.get(first.problemId());
+            if (firstInB == null) {
                 continue;
             }
-            common++;
-            boolean okA = MajorityVote.isRight(e.getValue());
-            boolean okB = MajorityVote.isRight(inB);
-            rightA += okA ? 1 : 0;
-            rightB += okB ? 1 : 0;
+            commonA.add(first.scored());
+            commonB.add(firstInB.scored());
+            boolean okA = first.correct();
+            boolean okB = firstInB.correct();
             if (okA && okB) {
                 bothRight++;
             } else if (!okA && !okB) {
@@ -56,16 +55,22 @@ public record RunComparison(long runA, long runB, int common, int onlyInA, int o
             } else {
                 onlyA += okA ? 1 : 0;
                 onlyB += okB ? 1 : 0;
-                SampleOutcome first = e.getValue().get(0);
-                SampleOutcome firstB = inB.get(0);
-                flips.add(new ProblemFlip(e.getKey(), first.problemIndex(), okA, okB, first.sampleId(), firstB.sampleId(),
-                        first.extractedAnswer(), firstB.extractedAnswer()));
+                flips.add(new ProblemFlip(first.problemId(), first.problemIndex(), okA, okB, first.sampleId(),
+                        firstInB.sampleId(), first.extractedAnswer(), firstInB.extractedAnswer()));
             }
         }
-        final int shared = common;
-        long onlyInB = problemsB.keySet().stream().filter(id -> !problemsA.containsKey(id)).count();
-        return new RunComparison(runA, runB, common, problemsA.size() - shared, (int) onlyInB, bothRight, bothWrong,
-                common == 0 ? null : rightA / (double) common, common == 0 ? null : rightB / (double) common,
-                McNemar.of(onlyA, onlyB), flips);
+        int common = commonA.size();
+        long onlyInB = firstB.keySet().stream().filter(id -> !firstA.containsKey(id)).count();
+        return new RunComparison(runA, runB, common, firstA.size() - common, (int) onlyInB, bothRight, bothWrong,
+                Metrics.accuracy(commonA).value(), Metrics.accuracy(commonB).value(), McNemar.of(onlyA, onlyB), flips);
+    }
+
+    /** Each problem's first sample (lowest sample index), problems in first-seen order. */
+    private static Map<String, SampleOutcome> firstSamples(List<SampleOutcome> samples) {
+        Map<String, SampleOutcome> first = new LinkedHashMap<>();
+        for (SampleOutcome s : samples) {
+            first.merge(s.problemId(), s, (x, y) -> y.sampleIndex() < x.sampleIndex() ? y : x);
+        }
+        return first;
     }
 }

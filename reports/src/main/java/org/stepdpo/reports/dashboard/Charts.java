@@ -27,13 +27,15 @@ public final class Charts {
         accuracy(charts, "chart-subject", "Accuracy by subject", "subject", report.metrics().bySubject());
         StepMetrics s = report.metrics().steps();
         if (!s.firstErrorByPosition().isEmpty()) {
-            charts.add(Chart.bar("chart-first-error", "First wrong step: position", "step", "samples", false,
-                    s.firstErrorByPosition().stream().map(StepMetrics.Bin::label).toList(),
-                    List.of(new Chart.Series("samples", s.firstErrorByPosition().stream()
+            // The distribution behind the first-error position card: over the same wrong answers, so labelled.
+            charts.add(Chart.bar("chart-first-error", "Wrong answers: first wrong step's position", "step",
+                    "wrong answers", false, s.firstErrorByPosition().stream().map(StepMetrics.Bin::label).toList(),
+                    List.of(new Chart.Series("wrong answers", s.firstErrorByPosition().stream()
                             .map(b -> (double) b.count()).toList(), null))));
-            charts.add(Chart.bar("chart-first-error-relative", "First wrong step: position / steps", "share of the solution",
-                    "samples", false, s.firstErrorByRelative().stream().map(StepMetrics.Bin::label).toList(),
-                    List.of(new Chart.Series("samples", s.firstErrorByRelative().stream()
+            charts.add(Chart.bar("chart-first-error-relative", "Wrong answers: first wrong step's position / steps",
+                    "share of the solution", "wrong answers", false,
+                    s.firstErrorByRelative().stream().map(StepMetrics.Bin::label).toList(),
+                    List.of(new Chart.Series("wrong answers", s.firstErrorByRelative().stream()
                             .map(b -> (double) b.count()).toList(), null))));
         }
         if (!report.pairSets().isEmpty()) {

@@ -15,7 +15,7 @@ public final class MarkdownRenderer implements LeaderboardRenderer {
             board.benchmarks().forEach(b -> out.append(' ').append(CellText.of(row, b)).append(" |"));
             out.append('\n');
         }
-        out.append("\nAccuracy in %, 95% Wilson interval in parentheses, n = graded samples.\n");
+        out.append("\nAccuracy in %, 95% Wilson interval in parentheses, n = problems (each counted by its first sample, docs/METRICS.md).\n");
         return out.toString();
     }
 

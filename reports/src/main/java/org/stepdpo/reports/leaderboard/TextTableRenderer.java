@@ -35,7 +35,7 @@ public final class TextTableRenderer implements LeaderboardRenderer {
         }
         out.append('\n');
         lines.stream().skip(1).forEach(line -> appendLine(out, line, widths));
-        out.append("Accuracy in %, 95% Wilson interval in parentheses, n = graded samples.\n");
+        out.append("Accuracy in %, 95% Wilson interval in parentheses, n = problems (each counted by its first sample, docs/METRICS.md).\n");
         return out.toString();
     }
 

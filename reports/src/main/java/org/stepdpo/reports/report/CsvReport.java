@@ -13,8 +13,9 @@ import org.stepdpo.reports.runs.TrainingMetric;
 /**
  * A run report as one CSV table (RFC 4180, header line, shares in [0, 1]) with the columns
  * {@code run_id,section,group,metric,value,n,ci_low,ci_high}: one row per metric value, so a spreadsheet or
- * {@code pandas.read_csv} can filter it by section (accuracy, level, subject, steps, first_error_position,
- * first_error_relative, judge, pairs, training).
+ * {@code pandas.read_csv} can filter it by section (accuracy, level, subject, steps, first_error_distribution,
+ * first_error_relative_distribution, judge, pairs, training). The distributions count the wrong answers whose
+ * first wrong step the judge located, the population of steps/first_error_position.
  */
 final class CsvReport {
 
@@ -31,11 +32,14 @@ final class CsvReport {
         csv.groups("level", report.metrics().byLevel());
         csv.groups("subject", report.metrics().bySubject());
         StepMetrics s = report.metrics().steps();
-        csv.row("steps", "all", "mean_steps", s.meanSteps(), null, null, null);
+        csv.row("steps", "all", "mean_steps", s.meanSteps(), report.metrics().overall().n(), null, null);
         csv.row("steps", "all", "process_accuracy", s.processAccuracy(), s.judged(), null, null);
         csv.row("steps", "all", "right_through_wrong_step", s.rightThroughWrongShare(), s.rightAnswers(), null, null);
-        s.firstErrorByPosition().forEach(b -> csv.row("first_error_position", b.label(), "samples", (double) b.count(), null, null, null));
-        s.firstErrorByRelative().forEach(b -> csv.row("first_error_relative", b.label(), "samples", (double) b.count(), null, null, null));
+        csv.row("steps", "all", "first_error_position", s.firstErrorPosition(), s.wrongLocalized(), null, null);
+        s.firstErrorByPosition().forEach(b -> csv.row("first_error_distribution", b.label(), "wrong_answers",
+                (double) b.count(), null, null, null));
+        s.firstErrorByRelative().forEach(b -> csv.row("first_error_relative_distribution", b.label(), "wrong_answers",
+                (double) b.count(), null, null, null));
         JudgeAgreement j = report.metrics().judge();
         if (j != null) {
             csv.row("judge", "all", "acc_err", j.accErr(), j.erroneous(), null, null);
@@ -61,11 +65,10 @@ final class CsvReport {
 
     private void groups(String section, List<GroupMetrics> groups) {
         for (GroupMetrics g : groups) {
-            row(section, g.group(), "accuracy", g.accuracy(), g.n(), g.interval().low(), g.interval().high());
+            row(section, g.group(), "accuracy", g.accuracy(), g.problems(), g.interval().low(), g.interval().high());
             row(section, g.group(), "pass_at_1", g.passAt1(), g.problems(), null, null);
-            if (g.majAtK() != null) {
-                row(section, g.group(), "maj_at_" + g.k(), g.majAtK(), g.problems(), null, null);
-            }
+            row(section, g.group(), "pass_at_" + g.k(), g.passAtK(), g.problems(), null, null);
+            row(section, g.group(), "maj_at_" + g.k(), g.majAtK(), g.problems(), null, null);
         }
     }
 

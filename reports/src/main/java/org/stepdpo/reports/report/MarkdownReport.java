@@ -59,18 +59,20 @@ final class MarkdownReport {
         table(List.of("Metric", "Value"), List.of(
                 List.of("Mean steps per solution", decimal(s.meanSteps(), 2)),
                 List.of("Judged samples", String.valueOf(s.judged())),
-                List.of("Process accuracy (no step judged wrong)", percent(s.processAccuracy())
-                        + " (" + s.processCorrect() + "/" + s.judged() + ")"),
+                List.of("Process accuracy (right answer, no step judged wrong)", percent(s.processAccuracy())
+                        + " (" + s.processCorrect() + "/" + s.judged() + " judged)"),
                 List.of("Right answers reached through a wrong step", percent(s.rightThroughWrongShare())
-                        + " (" + s.rightThroughWrongStep() + "/" + s.rightAnswers() + ")")));
+                        + " (" + s.rightThroughWrongStep() + "/" + s.rightAnswers() + " judged right answers)"),
+                List.of("First-error position (mean, wrong answers)", decimal(s.firstErrorPosition(), 2)
+                        + " (" + s.wrongLocalized() + " wrong answers with a located error)")));
         if (!s.firstErrorByPosition().isEmpty()) {
-            line("### First wrong step: position");
+            line("### Wrong answers: first wrong step's position");
             line("");
-            table(List.of("Position", "Samples"), s.firstErrorByPosition().stream()
+            table(List.of("Position", "Wrong answers"), s.firstErrorByPosition().stream()
                     .map(b -> List.of(b.label(), String.valueOf(b.count()))).toList());
-            line("### First wrong step: relative position (position / steps)");
+            line("### Wrong answers: first wrong step's relative position (position / steps)");
             line("");
-            table(List.of("Share of the solution", "Samples"), s.firstErrorByRelative().stream()
+            table(List.of("Share of the solution", "Wrong answers"), s.firstErrorByRelative().stream()
                     .map(b -> List.of(b.label(), String.valueOf(b.count()))).toList());
         }
         JudgeAgreement j = m.judge();
@@ -112,10 +114,11 @@ final class MarkdownReport {
     }
 
     private void groups(List<GroupMetrics> groups) {
-        table(List.of("Group", "Problems", "Samples", "Correct", "Accuracy", "95% CI", "pass@1", "maj@k"),
+        table(List.of("Group", "Problems", "Samples", "Right samples", "Accuracy", "95% CI", "pass@1", "pass@k", "maj@k"),
                 groups.stream().map(g -> List.of(g.group(), String.valueOf(g.problems()), String.valueOf(g.n()),
-                        String.valueOf(g.correct()), percent(g.accuracy()),
+                        String.valueOf(g.correct()), percent(g.accuracy()) + " (" + g.firstCorrect() + "/" + g.problems() + ")",
                         percent(g.interval().low()) + " – " + percent(g.interval().high()), percent(g.passAt1()),
+                        g.passAtK() == null ? Numbers.MISSING : percent(g.passAtK()) + " (k=" + g.k() + ")",
                         g.majAtK() == null ? Numbers.MISSING : percent(g.majAtK()) + " (k=" + g.k() + ")")).toList());
     }
 

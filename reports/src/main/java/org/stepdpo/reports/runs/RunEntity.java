@@ -75,6 +75,8 @@ public class RunEntity {
     public Integer nSamples;
     @Column(name = "n_correct")
     public Integer nCorrect;
+    @Column(name = "n_first_correct")
+    public Integer nFirstCorrect;
     public Double accuracy;
     @Column(name = "pass_at_1")
     public Double passAt1;
@@ -87,7 +89,7 @@ public class RunEntity {
 
     RunView view() {
         RunSummary summary = status == RunStatus.FINISHED
-                ? new RunSummary(nProblems, nSamples, nCorrect, passAt1, majAtK, majK, meanSteps)
+                ? new RunSummary(nProblems, nSamples, nCorrect, nFirstCorrect, passAt1, majAtK, majK, meanSteps)
                 : null;
         return new RunView(id, kind, name, model, benchmark, suite, dataFile, configJson, projectVersion, gitCommit,
                 device, outputDir, status, statusMessage, startedAt, finishedAt, summary,

@@ -135,16 +135,21 @@ public class RunStore {
         }
     }
 
-    /** Marks a running run FINISHED with its summary metrics. */
+    /**
+     * Marks a running run FINISHED with its summary metrics, computed from the samples stored for it
+     * ({@link RunSummary#of}): what is stored about a run is always the metrics of its samples.
+     */
     @Transactional
-    public void finishRun(long runId, RunSummary summary) {
+    public void finishRun(long runId) {
         StatelessSession session = database.session();
         RunEntity run = requireRunning(session, runId, "finish");
+        RunSummary summary = RunSummary.of(outcomes(runId).stream().map(SampleOutcome::scored).toList());
         run.status = RunStatus.FINISHED;
         run.finishedAt = now();
         run.nProblems = summary.nProblems();
         run.nSamples = summary.nSamples();
         run.nCorrect = summary.nCorrect();
+        run.nFirstCorrect = summary.nFirstCorrect();
         run.accuracy = summary.accuracy();
         run.passAt1 = summary.passAt1();
         run.majAtK = summary.majAtK();
@@ -377,7 +382,10 @@ public class RunStore {
         return leaderboard(null);
     }
 
-    /** Models × benchmarks over the finished evaluation runs of one suite (all runs when suite is null). */
+    /**
+     * Models × benchmarks over the finished evaluation runs of one suite (all runs when suite is null); a cell is
+     * the run's accuracy over its problems.
+     */
     @Transactional
     public Leaderboard leaderboard(String suite) {
         String hql = "from RunEntity where kind = :kind and status = :status" + (suite == null ? "" : " and suite = :suite");
@@ -387,7 +395,7 @@ public class RunStore {
             query.setParameter("suite", suite);
         }
         return Leaderboard.fromLatest(query.getResultList().stream()
-                .map(r -> new LeaderboardEntry(r.id, r.model, r.benchmark, r.nCorrect, r.nSamples, r.finishedAt))
+                .map(r -> new LeaderboardEntry(r.id, r.model, r.benchmark, r.nFirstCorrect, r.nProblems, r.finishedAt))
                 .toList());
     }
 

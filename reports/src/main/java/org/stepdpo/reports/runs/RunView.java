@@ -35,6 +35,6 @@ public record RunView(
 
     /** Accuracy of a finished run, or null; null too for runs without samples (training), which have none. */
     public Double accuracy() {
-        return summary == null || summary.nSamples() == 0 ? null : summary.accuracy();
+        return summary == null ? null : summary.accuracy();
     }
 }

@@ -1,5 +1,7 @@
 package org.stepdpo.reports.runs;
 
+import org.stepdpo.metrics.ScoredSample;
+
 /**
  * A sample without its texts: what the metrics need, read for a whole run at once.
  *
@@ -8,4 +10,9 @@ package org.stepdpo.reports.runs;
 public record SampleOutcome(long sampleId, String problemId, int problemIndex, int sampleIndex, boolean correct,
         String extractedAnswer, String level, String subject, Integer firstErrorStep, Integer goldFirstError,
         int nSteps, boolean judged) {
+
+    /** The sample as the metrics see it (docs/METRICS.md). */
+    public ScoredSample scored() {
+        return new ScoredSample(problemId, sampleIndex, correct, nSteps, judged, firstErrorStep, extractedAnswer);
+    }
 }

@@ -2,6 +2,8 @@ package org.stepdpo.reports.runs;
 
 import java.util.List;
 
+import org.stepdpo.metrics.ScoredSample;
+
 /**
  * One graded completion of one problem, with its steps.
  *
@@ -65,6 +67,11 @@ public record SampleRecord(
             throw new IllegalArgumentException(where + ": gold first error " + goldFirstError + " is neither -1 (all"
                     + " steps right) nor one of its " + steps.size() + " steps");
         }
+    }
+
+    /** The sample as the metrics see it (docs/METRICS.md); the same as its stored {@link SampleOutcome#scored()}. */
+    public ScoredSample scored() {
+        return new ScoredSample(problemId, sampleIndex, correct, steps.size(), judged(), firstErrorStep, extractedAnswer);
     }
 
     /** Whether a judge looked at this sample: it found a wrong step or gave at least one step a verdict. */

@@ -15,12 +15,12 @@ class RunComparisonTest {
     }
 
     @Test
-    void countsFlipsOnCommonProblemsByMajorityAnswer() {
+    void countsFlipsOnCommonProblemsByTheirFirstSample() {
         List<SampleOutcome> a = List.of(s(1, "p0", 0, true, "1"), s(2, "p1", 0, false, "2"), s(3, "p2", 0, true, "3"),
                 s(4, "p3", 0, false, "4"), s(5, "p9", 0, true, "9"));
         List<SampleOutcome> b = List.of(s(11, "p0", 0, true, "1"),
-                // p1 with three samples: 2 right of 3 -> gained
-                s(12, "p1", 0, true, "5"), s(13, "p1", 1, false, "6"), s(14, "p1", 2, true, "5"),
+                // p1 with three samples: the first is right -> gained, though the two wrong "6" would outvote it
+                s(12, "p1", 0, true, "5"), s(13, "p1", 1, false, "6"), s(14, "p1", 2, false, "6"),
                 s(15, "p2", 0, false, "8"), s(16, "p3", 0, false, "4"), s(17, "p7", 0, true, "7"), s(18, "p8", 0, false, "7"));
         RunComparison c = RunComparison.of(1, a, 2, b);
         assertThat(c.common()).isEqualTo(4);

@@ -89,7 +89,7 @@ class ChromiumPagesTest {
         String loss = between(dom, "id=\"chart-loss\"", "</svg>");
         assertThat(loss).contains("<svg", "Training loss");
         String run = dumpDom(root + "runs/" + runs.before(), "run-eval");
-        assertThat(between(run, "id=\"chart-first-error\"", "</svg>")).contains("<svg", "First wrong step: position");
+        assertThat(between(run, "id=\"chart-first-error\"", "</svg>")).contains("<svg", "Wrong answers: first wrong step");
         assertThat(run).doesNotContain("The chart library did not load.");
     }
 

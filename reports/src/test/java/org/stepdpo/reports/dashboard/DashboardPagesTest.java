@@ -64,7 +64,8 @@ class DashboardPagesTest {
     void runPageShowsMetricsChartsAndSamples() {
         String html = when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString();
         assertThat(html).contains("Run " + runs.before() + ": eval arith " + runs.model(), "id=\"accuracy\">50.00%",
-                "<h2>By level</h2>", "id=\"chart-first-error\"", "id=\"chart-level\"", "\"title\":\"First wrong step: position\"",
+                "<h2>By level</h2>", "id=\"chart-first-error\"", "id=\"chart-level\"", "\"title\":\"Wrong answers: first wrong step's position\"",
+                "id=\"first-error-position\">1.50",
                 "/runs/" + runs.before() + "/samples/" + runs.wrongSampleId(), "acc_err");
         String wrongOnly = given().queryParam("filter", "wrong").when().get("/runs/{id}", runs.before()).then().statusCode(200)
                 .extract().asString();

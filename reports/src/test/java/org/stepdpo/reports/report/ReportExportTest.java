@@ -68,7 +68,9 @@ class ReportExportTest {
         assertThat(Double.parseDouble(accuracy[6])).isCloseTo(0.15, within(1e-3));
         assertThat(Double.parseDouble(byKey.get("level/Level 2/accuracy")[4])).isEqualTo(0.5);
         assertThat(Double.parseDouble(byKey.get("judge/all/f1")[4])).isEqualTo(1.0);
-        assertThat(Double.parseDouble(byKey.get("first_error_position/step 2/samples")[4])).isEqualTo(1);
+        // The "before" run's wrong answers p-1 and p-2 have located errors at steps 2 and 1: mean 1.5 over 2.
+        assertThat(byKey.get("steps/all/first_error_position")).containsSequence("1.50000", "2");
+        assertThat(Double.parseDouble(byKey.get("first_error_distribution/step 2/wrong_answers")[4])).isEqualTo(1);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(Long.parseLong(r[0])).isEqualTo(runs.before()));
     }
 
@@ -77,12 +79,13 @@ class ReportExportTest {
         String md = exporter.render(reports.report(runs.before()), ReportFormat.MARKDOWN);
         assertThat(md).startsWith("# Run " + runs.before() + ": eval arith " + runs.model() + "\n");
         List<String> lines = md.lines().toList();
-        int header = lines.indexOf("| Group | Problems | Samples | Correct | Accuracy | 95% CI | pass@1 | maj@k |");
+        int header = lines.indexOf("| Group | Problems | Samples | Right samples | Accuracy | 95% CI | pass@1 | pass@k | maj@k |");
         assertThat(header).isPositive();
-        assertThat(lines.get(header + 1)).isEqualTo("|---|---|---|---|---|---|---|---|");
+        assertThat(lines.get(header + 1)).isEqualTo("|---|---|---|---|---|---|---|---|---|");
         assertThat(lines.get(header + 2).split("\\|")).extracting(String::trim)
-                .contains("all", "4", "2", "50.00%", "15.00% – 85.00%");
-        assertThat(md).contains("## Judge against gold step labels (ProcessBench)", "| step 2 | 1 |");
+                .contains("all", "4", "2", "50.00% (2/4)", "15.00% – 85.00%");
+        assertThat(md).contains("## Judge against gold step labels (ProcessBench)", "| step 2 | 1 |",
+                "| First-error position (mean, wrong answers) | 1.50 (2 wrong answers with a located error) |");
         for (String line : lines) {
             if (line.startsWith("|")) {
                 assertThat(line).endsWith("|");

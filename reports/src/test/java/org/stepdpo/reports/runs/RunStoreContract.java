@@ -63,13 +63,16 @@ abstract class RunStoreContract {
                 List.of(new StepRecord(0, "I don't know — ünïcödé ∑", 0, 24, null, null)));
         store.addSamples(id, List.of(wrong, right));
         store.addSamples(id, List.of(unanswered));
-        store.finishRun(id, new RunSummary(2, 3, 1, 0.25, 0.5, 2, 1.0));
+        store.finishRun(id);
 
         RunView finished = store.run(id).orElseThrow();
         assertThat(finished.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(finished.finishedAt()).isAfterOrEqualTo(finished.startedAt());
-        assertThat(finished.summary()).isEqualTo(new RunSummary(2, 3, 1, 0.25, 0.5, 2, 1.0));
-        assertThat(finished.summary().accuracy()).isCloseTo(1 / 3.0, within(1e-12));
+        // Computed from the stored samples: 2 problems, 3 samples, 1 right; no first sample is right (gsm8k-3's
+        // sample 0 has no answer); pass@1 = (0/1 + 1/2) / 2; maj@2: gsm8k-3's only vote is the right "5", gsm8k-17's
+        // "7" is wrong -> 1/2; steps (2 + 0 + 1) / 3.
+        assertThat(finished.summary()).isEqualTo(new RunSummary(2, 3, 1, 0, 0.25, 0.5, 2, 1.0));
+        assertThat(finished.summary().accuracy()).isZero();
 
         assertThat(store.sampleCount(id)).isEqualTo(3);
         List<StoredSample> stored = store.samples(id, 0, 10);
@@ -91,7 +94,7 @@ abstract class RunStoreContract {
         store.failRun(failed, "generation server went away");
         long running = store.startRun(newEval(a, "math500"));
         long training = store.startRun(new NewRun(RunKind.TRAIN, "train", a, "gsm8k", null, null, "{}", "0.1.0", null, null, null));
-        store.finishRun(training, new RunSummary(0, 0, 0, 0, null, null, 0));
+        store.finishRun(training);
 
         Leaderboard board = store.leaderboard();
         LeaderboardRow rowA = row(board, a);
@@ -117,19 +120,22 @@ abstract class RunStoreContract {
         String model = unique("suite");
         NewRun inSuite = new NewRun(RunKind.EVAL, "e", model, "aime", "paper", null, "{}", "0.1.0", null, null, null);
         long id = store.startRun(inSuite);
-        store.finishRun(id, new RunSummary(30, 30, 3, 0.1, null, null, 9));
+        finishWithSamples(id, 3, 30);
         long adHoc = store.startRun(newEval(model, "amc"));
-        store.finishRun(adHoc, new RunSummary(40, 40, 4, 0.1, null, null, 9));
+        finishWithSamples(adHoc, 4, 40);
+        long empty = store.startRun(newEval(model, "empty"));
+        store.finishRun(empty);
 
         assertThat(row(store.leaderboard("paper"), model).cells()).containsOnlyKeys("aime");
+        // A run of no problems has no accuracy: it is not on the board.
         assertThat(row(store.leaderboard(), model).cells()).containsOnlyKeys("aime", "amc");
     }
 
     @Test
     void lifecycleMistakesAreRefusedWithTheRunId() {
         long id = store.startRun(newEval(unique("m"), "gsm8k"));
-        store.finishRun(id, new RunSummary(1, 1, 1, 1, null, null, 1));
-        assertThatThrownBy(() -> store.finishRun(id, new RunSummary(1, 1, 1, 1, null, null, 1)))
+        store.finishRun(id);
+        assertThatThrownBy(() -> store.finishRun(id))
                 .hasMessageContaining("run " + id).hasMessageContaining("FINISHED");
         assertThatThrownBy(() -> store.failRun(id, "late")).hasMessageContaining("run " + id);
         assertThatThrownBy(() -> store.addSamples(id, List.of(sample(0, 0, true, 1))))
@@ -180,8 +186,18 @@ abstract class RunStoreContract {
 
     private long finishedEval(String model, String benchmark, int correct, int n) {
         long id = store.startRun(newEval(model, benchmark));
-        store.finishRun(id, new RunSummary(n, n, correct, (double) correct / n, null, null, 5));
+        finishWithSamples(id, correct, n);
         return id;
+    }
+
+    /** n problems with one sample each, the first {@code correct} right; then finished. */
+    private void finishWithSamples(long id, int correct, int n) {
+        List<SampleRecord> samples = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            samples.add(sample(p, 0, p < correct, 1));
+        }
+        store.addSamples(id, samples);
+        store.finishRun(id);
     }
 
     private static NewRun newEval(String model, String benchmark) {
@@ -258,7 +274,8 @@ abstract class RunStoreContract {
         store.recordDeviceFacts(id, facts);
         assertThat(store.run(id).orElseThrow().deviceFacts()).isEqualTo(facts);
 
-        store.finishRun(id, new RunSummary(0, 0, 0, 0, null, null, 0));
+        store.finishRun(id);
+        assertThat(store.run(id).orElseThrow().summary()).isEqualTo(new RunSummary(0, 0, 0, 0, null, null, null, null));
         assertThatThrownBy(() -> store.addTrainingMetrics(id, List.of(TrainingMetric.sft(5, 1.0, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("FINISHED");
         assertThat(store.deleteRun(id)).isTrue();

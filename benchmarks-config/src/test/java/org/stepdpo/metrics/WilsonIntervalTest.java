@@ -1,4 +1,4 @@
-package org.stepdpo.reports.leaderboard;
+package org.stepdpo.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.stepdpo.reports.leaderboard;
+package org.stepdpo.metrics;
 
 /**
  * Wilson score interval for a binomial proportion (E. B. Wilson, 1927): with p = k/n,
