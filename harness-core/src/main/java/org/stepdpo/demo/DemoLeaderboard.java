@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.engine.training.validation.BestModel;
 
 /** The demo's leaderboard: printed as a table and written as {@code leaderboard.json}. */
 public final class DemoLeaderboard {
@@ -19,8 +20,12 @@ public final class DemoLeaderboard {
     private DemoLeaderboard() {
     }
 
-    /** One JSON entry per model; {@code pairs} maps a model name to the pairs it was trained on. */
-    static List<Map<String, Object>> entries(List<ModelScore> scores, Map<String, Integer> pairs) {
+    /**
+     * One JSON entry per model; {@code pairs} maps a model name to the pairs it was trained on, {@code validation} a
+     * model that validated to its best checkpoint ({@code best_step} and {@code validation_accuracy} in its entry).
+     */
+    static List<Map<String, Object>> entries(List<ModelScore> scores, Map<String, Integer> pairs,
+                                              Map<String, BestModel> validation) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ModelScore s : scores) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -36,6 +41,11 @@ public final class DemoLeaderboard {
             m.put("training_pairs", pairs.getOrDefault(s.name(), 0));
             m.put("model", s.model());
             m.put("run_id", s.runId());
+            BestModel best = validation.get(s.name());
+            if (best != null) {
+                m.put("best_step", best.step());
+                m.put("validation_accuracy", best.score());
+            }
             out.add(m);
         }
         return out;
@@ -70,6 +80,9 @@ public final class DemoLeaderboard {
                     s.rightThroughWrongStep() == null ? "-" : String.format("%.1f%%", 100 * s.rightThroughWrongStep()),
                     r.pairs().getOrDefault(s.name(), 0));
         }
+        r.validation().forEach((name, best) -> w.printf("%s: the best validated checkpoint, step %d (validation "
+                + "accuracy %.1f%% on held-out train problems; %d validations)%n", name, best.step(), 100 * best.score(),
+                best.history().size()));
         w.printf("%nleaderboard: %s%n", r.out().resolve(FILE).toAbsolutePath());
     }
 }

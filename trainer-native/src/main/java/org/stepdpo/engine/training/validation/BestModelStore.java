@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.stepdpo.engine.checkpoint.HfCheckpoint;
@@ -68,13 +69,7 @@ public final class BestModelStore {
             move(previous, folder); // killed between the two renames of a swap: the old best is still the best
         }
         deleteTree(previous);
-        List<ValidationPoint> history = new ArrayList<>();
-        Path summary = out.resolve(SUMMARY);
-        if (Files.isRegularFile(summary)) {
-            for (JsonNode n : HfCheckpoint.readJson(summary).path("history")) {
-                history.add(point(n, summary));
-            }
-        }
+        List<ValidationPoint> history = new ArrayList<>(read(out).map(BestModel::history).orElse(List.of()));
         if (Files.isRegularFile(folder.resolve(MARKER))) {
             ValidationPoint inFolder = point(HfCheckpoint.readJson(folder.resolve(MARKER)), folder.resolve(MARKER));
             if (history.stream().noneMatch(p -> p.step() == inFolder.step())) {
@@ -84,6 +79,19 @@ public final class BestModelStore {
         BestModelStore store = new BestModelStore(out, history);
         store.checkFolder();
         return store;
+    }
+
+    /** The best weights a finished run left in {@code out} (as best.json lists them); empty when it did not validate. */
+    public static Optional<BestModel> read(Path out) {
+        Path summary = out.resolve(SUMMARY);
+        if (!Files.isRegularFile(summary)) {
+            return Optional.empty();
+        }
+        List<ValidationPoint> history = new ArrayList<>();
+        for (JsonNode n : HfCheckpoint.readJson(summary).path("history")) {
+            history.add(point(n, summary));
+        }
+        return Optional.ofNullable(new BestModelStore(out, history).best());
     }
 
     private static ValidationPoint point(JsonNode n, Path file) {
