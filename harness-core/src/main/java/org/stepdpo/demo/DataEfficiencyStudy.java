@@ -16,6 +16,8 @@ import org.stepdpo.config.Suite;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.Problem;
 import org.stepdpo.engine.training.Objective;
+import org.stepdpo.engine.training.validation.BestModel;
+import org.stepdpo.engine.training.validation.BestModelStore;
 import org.stepdpo.judges.VerifierJudge;
 import org.stepdpo.pipeline.DatasetSelection;
 import org.stepdpo.pipeline.PipelineOutputs;
@@ -29,8 +31,12 @@ import org.stepdpo.reports.runs.RunStore;
  */
 public final class DataEfficiencyStudy {
 
-    /** One trained model's greedy test accuracy. */
-    public record Point(long seed, String objective, int pairs, int steps, int n, int correct, double accuracy) {
+    /**
+     * One trained model's greedy test accuracy; {@code bestStep} is the checkpoint the validation guard chose (null
+     * without validation).
+     */
+    public record Point(long seed, String objective, int pairs, int steps, Integer bestStep, int n, int correct,
+                        double accuracy) {
     }
 
     private final RunStore store;
@@ -64,7 +70,8 @@ public final class DataEfficiencyStudy {
                             dir.resolve("study").resolve(objective + "-" + size), test, testProblems, device));
                 }
                 ModelScore all = full.scores().stream().filter(s -> s.name().equals(objective)).findFirst().orElseThrow();
-                points.add(new Point(seed, objective, lines.size(), steps, all.n(), all.correct(), all.accuracy()));
+                points.add(new Point(seed, objective, lines.size(), steps, bestStep(dir.resolve("train-" + objective)),
+                        all.n(), all.correct(), all.accuracy()));
             }
         }
         return points;
@@ -93,7 +100,12 @@ public final class DataEfficiencyStudy {
                     suite.name(), dir.resolve("eval")), testProblems);
         }
         ModelScore s = GreedyEvaluation.read(score);
-        return new Point(seed, objective, pairs.size(), steps, s.n(), s.correct(), s.accuracy());
+        return new Point(seed, objective, pairs.size(), steps, bestStep(dir.resolve("train")), s.n(), s.correct(),
+                s.accuracy());
+    }
+
+    private static Integer bestStep(Path trainingDir) {
+        return BestModelStore.read(trainingDir).map(BestModel::step).orElse(null);
     }
 
     /** The pair file's lines in a seeded order (the same for every size, so smaller sets nest in larger ones). */

@@ -28,7 +28,8 @@ public final class DataEfficiencyTable {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("Data efficiency, suite ").append(suite).append(": greedy test accuracy (%) after training on N pairs, ")
-                .append("same optimiser steps for every N; seeds ").append(seeds).append("\n\n");
+                .append("same optimiser steps for every N; seeds ").append(seeds)
+                .append("; \"@S\": the step of the checkpoint the validation guard chose\n\n");
         sb.append("| pairs | Step-DPO (per seed) | Step-DPO mean | DPO (per seed) | DPO mean |\n|---|---|---|---|---|\n");
         for (int size : sizes) {
             row(sb, Integer.toString(size), points.stream().filter(p -> p.pairs() == size && !isAll(p, points)).toList());
@@ -41,8 +42,9 @@ public final class DataEfficiencyTable {
         sb.append("| ").append(label);
         for (String objective : List.of("step-dpo", "dpo")) {
             List<DataEfficiencyStudy.Point> ps = points.stream().filter(p -> p.objective().equals(objective)).toList();
-            String perSeed = ps.stream().map(p -> String.format(Locale.ROOT, "%.1f%s", 100 * p.accuracy(),
-                    label.equals("all") ? " (" + p.pairs() + ")" : "")).collect(Collectors.joining(", "));
+            String perSeed = ps.stream().map(p -> String.format(Locale.ROOT, "%.1f%s%s", 100 * p.accuracy(),
+                    label.equals("all") ? " (" + p.pairs() + " pairs)" : "",
+                    p.bestStep() == null ? "" : " @" + p.bestStep())).collect(Collectors.joining(", "));
             double mean = ps.stream().mapToDouble(DataEfficiencyStudy.Point::accuracy).average().orElse(Double.NaN);
             sb.append(" | ").append(perSeed).append(" | ").append(ps.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f",
                     100 * mean));

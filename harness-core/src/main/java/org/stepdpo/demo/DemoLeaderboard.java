@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.engine.training.validation.BestModel;
 
 /** The demo's leaderboard: printed as a table and written as {@code leaderboard.json}. */
 public final class DemoLeaderboard {
@@ -21,12 +22,13 @@ public final class DemoLeaderboard {
 
     /**
      * One JSON entry per model; {@code pairs} maps a model name to the pairs it was trained on, {@code headroom}
-     * and {@code errors} to its sampled accuracy and error mix; each paired comparison is added to the entry of
-     * its first model.
+     * and {@code errors} to its sampled accuracy and error mix, {@code validation} a model that validated to its best
+     * checkpoint ({@code best_step} and {@code validation_accuracy} in its entry); each paired comparison is added to
+     * the entry of its first model.
      */
     static List<Map<String, Object>> entries(List<ModelScore> scores, Map<String, Integer> pairs,
                                              Map<String, Headroom> headroom, Map<String, ErrorMix> errors,
-                                             List<PairedComparison> comparisons) {
+                                             List<PairedComparison> comparisons, Map<String, BestModel> validation) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ModelScore s : scores) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -47,6 +49,11 @@ public final class DemoLeaderboard {
             m.put("versus", versus);
             m.put("model", s.model());
             m.put("run_id", s.runId());
+            BestModel best = validation.get(s.name());
+            if (best != null) {
+                m.put("best_step", best.step());
+                m.put("validation_accuracy", best.score());
+            }
             out.add(m);
         }
         return out;
@@ -106,6 +113,11 @@ public final class DemoLeaderboard {
             w.printf("  %-8s vs %-8s %3d right only with %s, %3d only with %s, p = %.4f%n", c.a(), c.b(), c.onlyA(), c.a(),
                     c.onlyB(), c.b(), c.pValue());
         }
+        if (!r.validation().isEmpty()) {
+            w.printf("%nvalidation guard (greedy accuracy on held-out train problems; the best checkpoint is evaluated):%n");
+        }
+        r.validation().forEach((name, best) -> w.printf("  %-8s best step %d of %d validations, validation accuracy "
+                + "%.1f%%%n", name, best.step(), best.history().size(), 100 * best.score()));
         w.printf("%nleaderboard: %s%n", r.out().resolve(FILE).toAbsolutePath());
     }
 }

@@ -20,6 +20,8 @@ import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.Problem;
 import org.stepdpo.engine.training.Objective;
+import org.stepdpo.engine.training.validation.BestModel;
+import org.stepdpo.engine.training.validation.BestModelStore;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;
 import org.stepdpo.judges.VerifierJudge;
@@ -46,11 +48,16 @@ public final class DemoRunner {
 
     public static final List<String> MODELS = List.of("sft", "dpo", "step-dpo");
 
-    /** What the demo produced. */
+    /**
+     * What the demo produced.
+     *
+     * @param validation per trained model that validated (suite key {@code validation_problems}): the checkpoint
+     *                   its test evaluation used, with its step and validation accuracy
+     */
     public record Result(Path out, List<ModelScore> scores, Map<String, Integer> pairs,
                          List<StageTimer.Timing> timings, Path sftModel, boolean sftCached,
                          Map<String, Headroom> headroom, Map<String, ErrorMix> errors,
-                         List<PairedComparison> comparisons) {
+                         List<PairedComparison> comparisons, Map<String, BestModel> validation) {
     }
 
     private final RunStore store;
@@ -92,11 +99,11 @@ public final class DemoRunner {
 
         DatasetSelection testSelection = DemoData.test(suite, seed);
         DatasetAdapter testAdapter = DatasetAdapters.byName(testSelection.adapter());
-        SuiteValues evaluation = new SuiteValues(suite, "evaluation", suite.evaluation());
-        int evalTokens = evaluation.integer("max_tokens", 512);
+        int evalTokens = GreedyEvaluation.maxTokens(suite);
         PipelineConfig config = pipelineConfig(suite, template, seed, out);
         // Headroom: k samples per test problem at the data loop's temperature (0 = off).
-        int headroomK = evaluation.integer("samples", config.samplesPerProblem());
+        int headroomK = new SuiteValues(suite, "evaluation", suite.evaluation()).integer("samples",
+                config.samplesPerProblem());
         List<Problem> testProblems = new ArrayList<>();
         Set<String> ran = new HashSet<>();
         Map<String, Path> models = new LinkedHashMap<>();
@@ -168,10 +175,14 @@ public final class DemoRunner {
         pairs.put("sft", 0);
         pairs.put("dpo", outputs.summary().wholeAnswerPairs());
         pairs.put("step-dpo", outputs.summary().pairs());
+        Map<String, BestModel> validation = new LinkedHashMap<>();
+        for (String name : List.of("dpo", "step-dpo")) {
+            BestModelStore.read(out.resolve("train-" + name)).ifPresent(best -> validation.put(name, best));
+        }
         DemoLeaderboard.write(out.resolve(DemoLeaderboard.FILE),
-                DemoLeaderboard.entries(scores, pairs, headroom, errors, comparisons));
+                DemoLeaderboard.entries(scores, pairs, headroom, errors, comparisons, validation));
         writeDemoJson(out, suite, seed, sft, timings, pairs);
-        return new Result(out, scores, pairs, timings, sft.model(), cached, headroom, errors, comparisons);
+        return new Result(out, scores, pairs, timings, sft.model(), cached, headroom, errors, comparisons, validation);
     }
 
     private static DownstreamStage stage(String name, Set<String> ran, StageTimer timer, Consumer<PipelineOutputs> work) {
@@ -216,6 +227,9 @@ public final class DemoRunner {
             recorder.flush();
             store.finishRun(runId);
             log.printf("%s: train run %d stored%n", objective.cliName(), runId);
+            BestModelStore.read(o.runDir().resolve("train-" + objective.cliName())).ifPresent(best -> log.printf(
+                    "%s: best validation accuracy %.1f%% at step %d of %d; the test evaluation uses %s%n",
+                    objective.cliName(), 100 * best.score(), best.step(), steps, best.folder()));
         } catch (RuntimeException e) {
             recorder.flush();
             store.failRun(runId, e.toString());

@@ -14,16 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stepdpo.config.PromptTemplate;
+import org.stepdpo.config.Suite;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.Grade;
 import org.stepdpo.data.Problem;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.evaluation.Provenance;
-import org.stepdpo.generation.GeneratedText;
 import org.stepdpo.generation.NativeGenerator;
-import org.stepdpo.generation.SampleRequest;
-import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeInput;
 import org.stepdpo.judges.Judgement;
 import org.stepdpo.judges.StepAssessment;
@@ -55,7 +53,6 @@ final class GreedyEvaluation {
     static final String RESULTS = "results.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StepSegmenter SEGMENTER = new StepSegmenter();
-    private static final int BATCH = 64;
 
     /** What is evaluated and how. */
     record Request(String name, Path model, String modelLabel, DatasetSelection test, DatasetAdapter adapter,
@@ -70,6 +67,11 @@ final class GreedyEvaluation {
 
     GreedyEvaluation(RunStore store) {
         this.store = store;
+    }
+
+    /** The suite's {@code evaluation.max_tokens}: the answer length of the test evaluation and of validation. */
+    static int maxTokens(Suite suite) {
+        return new SuiteValues(suite, "evaluation", suite.evaluation()).integer("max_tokens", 512);
     }
 
     ModelScore run(Request r, List<Problem> problems) {
@@ -112,23 +114,11 @@ final class GreedyEvaluation {
     }
 
     private static List<String> generate(Request r, List<Problem> problems) {
-        List<String> responses = new ArrayList<>(problems.size());
-        SamplingSettings greedy = SamplingSettings.greedy(r.maxTokens());
         try (NativeGenerator generator = new NativeGenerator(TorchLanguageModel.load(r.model(),
                 DeviceChoice.parse(r.device()), null), r.modelLabel(), true);
              ProgressBar bar = new ProgressBar("eval " + r.name(), problems.size(), "answers")) {
-            for (int from = 0; from < problems.size(); from += BATCH) {
-                List<SampleRequest> batch = new ArrayList<>();
-                for (Problem p : problems.subList(from, Math.min(problems.size(), from + BATCH))) {
-                    batch.add(new SampleRequest(r.template().generationPrompt(p.question()), 0));
-                }
-                for (GeneratedText t : generator.generate(batch, greedy)) {
-                    responses.add(r.template().responsePrefix() + t.text());
-                }
-                bar.advance(batch.size());
-            }
+            return GreedyAnswers.of(generator, r.template(), problems, r.maxTokens(), bar::advance);
         }
-        return responses;
     }
 
     /** The demo table's row, every number from {@link Metrics} (docs/METRICS.md). */

@@ -7,20 +7,29 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
+import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.Optimization;
 import org.stepdpo.engine.training.Trainer;
 import org.stepdpo.engine.training.TrainingConfig;
 import org.stepdpo.engine.training.TrainingData;
 import org.stepdpo.engine.training.TrainingListener;
+import org.stepdpo.engine.training.TrainingResult;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
+import org.stepdpo.engine.training.validation.BestModel;
+import org.stepdpo.engine.training.validation.BestModelStore;
 
 /**
  * Step-DPO or vanilla DPO from the starting model (also the reference model) on the pairs of a run, with
  * the hyper-parameters of the suite's {@code training.step-dpo} / {@code training.dpo} section. Both get the
  * same number of optimiser steps (the budget), computed from the Step-DPO section and the Step-DPO pair count,
  * so that the comparison is on equal terms. Resumes from its newest checkpoint.
+ *
+ * <p>With {@code validation_problems: N} in the section (our addition beyond the paper; 0, the default, is off)
+ * the live model is validated on N held-out train problems ({@link ValidationProblems}) at step 0, every
+ * {@code validate_every} steps (default 10) and at the last step, and the best of those checkpoints, not the last,
+ * is the trained model: ties go to the earlier step, so the SFT weights stay unless training helps.
  */
 final class PreferenceTraining {
 
@@ -63,14 +72,46 @@ final class PreferenceTraining {
                 .withBeta(s.number("beta", 0.4)).withSftWeight(s.number("sft_weight", 0.0))
                 .withTruncation(new Truncation(s.integer("max_length", 1024), s.integer("max_prompt_length", 512)))
                 .withCheckpoints(s.integer("save_every", 50), 1).withResume(true).withDevice(device, false);
+        GreedyValidation validation = validation(suite, template, objective, seed);
+        if (validation != null) {
+            int every = s.integer("validate_every", 10);
+            if (every < 1) {
+                throw new IllegalArgumentException("suite " + suite.name() + ": training." + objective.cliName()
+                        + ".validate_every must be at least 1, got " + every);
+            }
+            config = config.withValidation(every, validation);
+        } else {
+            BestModelStore.fresh(out); // no best/ of an earlier attempt with validation for trainedModel to pick
+        }
         TrainingData data = TrainingData.read(pairs, objective, new PromptFormat(template.prompt(),
                 template.responsePrefix()), false);
-        return Trainer.run(config, data, out, listener).finalModel();
+        TrainingResult result = Trainer.run(config, data, out, listener);
+        return result.best() != null ? result.best().folder() : result.finalModel();
     }
 
-    /** The model a finished training left in {@code out}: its final folder, or the starting model. */
+    /** The greedy validation of the section's {@code validation_problems}, or null when it asks for none. */
+    static GreedyValidation validation(Suite suite, PromptTemplate template, Objective objective, long seed) {
+        String setting = "training." + objective.cliName() + ".validation_problems";
+        int count = section(suite, objective).integer("validation_problems", 0);
+        if (count < 0) {
+            throw new IllegalArgumentException("suite " + suite.name() + ": " + setting + " must be >= 0, got " + count);
+        }
+        if (count == 0) {
+            return null;
+        }
+        return new GreedyValidation(template, DatasetAdapters.byName(suite.dataset().adapter()),
+                ValidationProblems.draw(suite, seed, count, setting), GreedyEvaluation.maxTokens(suite));
+    }
+
+    /**
+     * The model a finished training left in {@code out}: the best validated checkpoint when it validated, else
+     * its final folder, or the starting model when there were no pairs.
+     */
     static Path trainedModel(Path out, Path startModel) {
-        return Files.isRegularFile(out.resolve(NO_PAIRS)) ? startModel : out.resolve(Trainer.FINAL);
+        if (Files.isRegularFile(out.resolve(NO_PAIRS))) {
+            return startModel;
+        }
+        return BestModelStore.read(out).map(BestModel::folder).orElse(out.resolve(Trainer.FINAL));
     }
 
     private static SuiteValues section(Suite suite, Objective objective) {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.stepdpo.engine.training.StepMetrics;
 import org.stepdpo.engine.training.TrainingListener;
 import org.stepdpo.engine.training.TrainingPlan;
+import org.stepdpo.engine.training.validation.BestModel;
+import org.stepdpo.engine.training.validation.ValidationPoint;
 import org.stepdpo.progress.ProgressBar;
 
 /** Training progress for the demo: a progress bar with rate and ETA, and a loss line every few seconds. */
@@ -54,6 +56,12 @@ public final class TrainingProgress {
 
         @Override
         public void onCheckpoint(int step, Path directory) {
+        }
+
+        @Override
+        public void onValidation(ValidationPoint point, BestModel best) {
+            log.printf("%s validation after step %d: %.1f%% (best %.1f%%, step %d)%n", name, point.step(),
+                    100 * point.score(), 100 * best.score(), best.step());
         }
 
         @Override

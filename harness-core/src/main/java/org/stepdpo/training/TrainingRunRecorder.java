@@ -6,6 +6,8 @@ import java.util.List;
 import org.stepdpo.engine.training.StepMetrics;
 import org.stepdpo.engine.training.TrainingListener;
 import org.stepdpo.engine.training.TrainingPlan;
+import org.stepdpo.engine.training.validation.BestModel;
+import org.stepdpo.engine.training.validation.ValidationPoint;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.reports.runs.TrainingMetric;
 
@@ -46,6 +48,11 @@ public final class TrainingRunRecorder implements TrainingListener {
     public void onCheckpoint(int step, Path directory) {
         flush();
         next.onCheckpoint(step, directory);
+    }
+
+    @Override
+    public void onValidation(ValidationPoint point, BestModel best) {
+        next.onValidation(point, best);
     }
 
     @Override

@@ -75,6 +75,15 @@ class DemoCommandTest {
         assertThat(stepPairs).as("the tiny SFT model should be right sometimes, so that rectification finds pairs")
                 .isPositive();
         assertThat(out.resolve("train-step-dpo/final/config.json")).exists();
+        // Step-DPO validated at steps 0..3: its test evaluation is of the best of those checkpoints.
+        JsonNode best = JSON.readTree(out.resolve("train-step-dpo/best.json").toFile());
+        assertThat(best.get("history")).hasSize(4);
+        assertThat(board.get(2).get("best_step").asInt()).isEqualTo(best.get("step").asInt());
+        assertThat(board.get(2).get("validation_accuracy").asDouble()).isEqualTo(best.get("score").asDouble());
+        assertThat(board.get(1).has("best_step")).as("DPO does not validate in this suite").isFalse();
+        assertThat(first.getOutput()).contains("step-dpo: the best validated checkpoint, step " + best.get("step"));
+        assertThat(first.getErrorOutput()).contains("step-dpo validation after step 3:",
+                "the test evaluation uses " + out.resolve("train-step-dpo").resolve("best"));
         if (dpoPairs > 0) {
             assertThat(out.resolve("train-dpo/final/config.json")).exists();
         } else {

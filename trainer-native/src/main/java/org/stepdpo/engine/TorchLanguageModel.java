@@ -184,6 +184,21 @@ public final class TorchLanguageModel implements LanguageModel {
 
     /** Saves with shards of at most {@code maxShardBytes}. */
     public void save(Path directory, long maxShardBytes) {
+        save(directory, decoder.stateDict(), maxShardBytes);
+    }
+
+    /**
+     * Saves this model's config, generation config and tokenizer with other weights of the same names and
+     * shapes, e.g. a LoRA-merged copy of the live weights.
+     */
+    public void saveWithWeights(Path directory, Map<String, Tensor> weights) {
+        save(directory, weights, MAX_SHARD_BYTES);
+    }
+
+    private void save(Path directory, Map<String, Tensor> weights, long maxShardBytes) {
+        if (!weights.keySet().equals(decoder.stateDict().keySet())) {
+            throw new IllegalArgumentException("weights to save as " + directory + " do not match the model's tensor names");
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -199,7 +214,7 @@ public final class TorchLanguageModel implements LanguageModel {
         var eos = generation.putArray("eos_token_id");
         config.eosTokenIds().forEach(eos::add);
         HfCheckpoint.writeJson(directory.resolve(HfCheckpoint.GENERATION_CONFIG), generation);
-        HfCheckpoint.writeTensors(directory, decoder.stateDict(), maxShardBytes);
+        HfCheckpoint.writeTensors(directory, weights, maxShardBytes);
         HfCheckpoint.copyTokenizerFiles(tokenizerDir, directory);
     }
 

@@ -159,7 +159,8 @@ public class TrainCommand implements Callable<Integer> {
                 new Truncation(maxLength, maxPromptLength), appendEos,
                 loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
                         loraTargets) : null,
-                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight,
+                null);
         TrainingData records = TrainingData.read(data, obj, format, skipInvalid);
         long runId = store.startRun(new NewRun(RunKind.TRAIN, "train " + obj + " " + model.getFileName(),
                 model.toAbsolutePath().toString(), obj.toString(), null, data.toString(),

@@ -28,13 +28,16 @@ import org.stepdpo.engine.training.loss.PreferenceLoss;
 import org.stepdpo.engine.training.optim.AdamW;
 import org.stepdpo.engine.training.optim.CosineSchedule;
 import org.stepdpo.engine.training.optim.GradientClipping;
+import org.stepdpo.engine.training.validation.BestModelStore;
 
 /**
  * Step-DPO, DPO and SFT training of a Hugging Face model folder, full or LoRA, resumable.
  *
  * <p>Writes into {@code out}: {@code metrics.jsonl} (one line per optimiser step), {@code checkpoints/}
  * (see {@link CheckpointStore}), {@code final/} (the trained model, LoRA merged) and, with LoRA,
- * {@code adapter/} (PEFT layout).
+ * {@code adapter/} (PEFT layout). With {@link TrainingConfig#validation()} also {@code best/} (the best validated
+ * weights, LoRA merged) and {@code best.json} (their step and score, and every validation; see
+ * {@link BestModelStore}).
  */
 public final class Trainer {
 
@@ -80,14 +83,18 @@ public final class Trainer {
                 session.prepare();
                 ObjectNode fingerprint = fingerprint(config, data, examples.size(), total);
                 int start = session.resume(fingerprint);
+                LiveValidation validation = config.validation() == null ? null : new LiveValidation(config.validation(),
+                        start > 0 ? BestModelStore.reopen(out) : BestModelStore.fresh(out), lm, listener);
                 listener.onStart(new TrainingPlan(objective, examples.size(), total, start, schedule.warmupSteps(),
                         session.trainable.values().stream().mapToLong(Tensor::numel).sum(), encoder.stats(),
                         data.skipped().size()));
-                List<StepMetrics> ran = session.train(start, total, schedule, fingerprint, out.resolve(METRICS));
+                List<StepMetrics> ran = session.train(start, total, schedule, fingerprint, out.resolve(METRICS),
+                        validation);
                 Path finalDir = out.resolve(FINAL);
                 Path adapterDir = session.saveFinal(lm, out);
                 return new TrainingResult(out, finalDir, adapterDir, total, start, ran, encoder.stats(),
-                        data.skipped().size(), (System.nanoTime() - started) / 1e9);
+                        data.skipped().size(), (System.nanoTime() - started) / 1e9,
+                        validation == null ? null : validation.store().best());
             } finally {
                 session.close();
             }
@@ -249,7 +256,9 @@ public final class Trainer {
             return out;
         }
 
-        List<StepMetrics> train(int start, int total, CosineSchedule schedule, ObjectNode fingerprint, Path metricsFile) {
+        /** Steps {@code start + 1 .. total}; validation (when on) after each due step, before its checkpoint. */
+        List<StepMetrics> train(int start, int total, CosineSchedule schedule, ObjectNode fingerprint, Path metricsFile,
+                                LiveValidation validation) {
             List<StepMetrics> ran = new ArrayList<>();
             DataOrder order = new DataOrder(examples, o.seed());
             MemoryGauge memory = new MemoryGauge(device);
@@ -257,12 +266,18 @@ public final class Trainer {
                 lora.setTraining(true);
             }
             try (MetricsLog log = new MetricsLog(metricsFile, start)) {
+                if (validation != null) {
+                    validation.after(start, total, lora); // the starting weights (or those a resume starts from)
+                }
                 for (int step = start; step < total; step++) {
                     StepMetrics m = step(step, total, schedule, order, memory);
                     log.append(m);
                     ran.add(m);
                     listener.onStep(m);
                     int done = step + 1;
+                    if (validation != null) {
+                        validation.after(done, total, lora);
+                    }
                     if ((config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) || done == total) {
                         Path dir = store.save(done, trainable, optimizer.state(),
                                 state(done, total, schedule, order, fingerprint));

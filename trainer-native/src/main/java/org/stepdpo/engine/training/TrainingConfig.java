@@ -3,6 +3,8 @@ package org.stepdpo.engine.training;
 import java.nio.file.Path;
 import org.stepdpo.engine.training.data.Truncation;
 import org.stepdpo.engine.training.lora.LoraConfig;
+import org.stepdpo.engine.training.validation.Validation;
+import org.stepdpo.engine.training.validation.ValidationSchedule;
 
 /**
  * One training run.
@@ -24,11 +26,14 @@ import org.stepdpo.engine.training.lora.LoraConfig;
  *                            activations: less memory for about one more forward; the same results
  * @param sftWeight           α of the optional SFT term on the chosen continuation (preference objectives;
  *                            {@link org.stepdpo.engine.training.loss.PreferenceLoss}); 0 = the paper's loss
+ * @param validation          null = none; else the live model is scored on this schedule and the best weights are
+ *                            kept in OUT/best (our addition beyond the paper: a guard against over-optimisation)
  */
 public record TrainingConfig(Objective objective, Path model, String device, boolean bf16, double beta,
                              Optimization optimization, Truncation truncation, Boolean appendEos, LoraConfig lora,
                              boolean precomputeReference, int checkpointEvery, int keepCheckpoints, boolean resume,
-                             boolean activationCheckpointing, double sftWeight) {
+                             boolean activationCheckpointing, double sftWeight,
+                             ValidationSchedule validation) {
 
     public TrainingConfig {
         if (!(sftWeight >= 0) || Double.isInfinite(sftWeight)) {
@@ -45,61 +50,76 @@ public record TrainingConfig(Objective objective, Path model, String device, boo
     /** β 0.4, max length 1024 / prompt 512 (the paper), full fine-tuning on the CPU, checkpoints every 100 steps. */
     public static TrainingConfig defaults(Objective objective, Path model) {
         return new TrainingConfig(objective, model, "cpu", false, 0.4, Optimization.defaults(),
-                new Truncation(1024, 512), null, null, false, 100, 2, false, false, 0.0);
+                new Truncation(1024, 512), null, null, false, 100, 2, false, false, 0.0, null);
     }
 
     public TrainingConfig withOptimization(Optimization o) {
         return new TrainingConfig(objective, model, device, bf16, beta, o, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withBeta(double b) {
         return new TrainingConfig(objective, model, device, bf16, b, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withLora(LoraConfig l) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, l,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withTruncation(Truncation t) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, t, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withCheckpoints(int every, int keep) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, every, keep, resume, activationCheckpointing, sftWeight);
+                precomputeReference, every, keep, resume, activationCheckpointing, sftWeight, validation);
     }
 
     public TrainingConfig withPrecomputedReference(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                on, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                on, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight, validation);
     }
 
     public TrainingConfig withResume(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, on, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, on, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withDevice(String d, boolean useBf16) {
         return new TrainingConfig(objective, model, d, useBf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withAppendEos(Boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, on, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                sftWeight, validation);
     }
 
     public TrainingConfig withActivationCheckpointing(boolean on) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, on, sftWeight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, on, sftWeight, validation);
     }
 
     public TrainingConfig withSftWeight(double weight) {
         return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
-                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, weight);
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing,
+                weight, validation);
+    }
+
+    /** Scores the live model at step 0, every {@code every} steps and at the end, keeping the best in OUT/best. */
+    public TrainingConfig withValidation(int every, Validation v) {
+        return new TrainingConfig(objective, model, device, bf16, beta, optimization, truncation, appendEos, lora,
+                precomputeReference, checkpointEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight,
+                v == null ? null : new ValidationSchedule(every, v));
     }
 }

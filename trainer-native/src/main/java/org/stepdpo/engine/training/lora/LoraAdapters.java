@@ -120,6 +120,10 @@ public final class LoraAdapters implements AutoCloseable {
         this.training = on;
     }
 
+    public boolean training() {
+        return training;
+    }
+
     /** Trainable tensors named as in a model folder: {@code model.layers.0.self_attn.q_proj.lora_A.weight}. */
     public Map<String, Tensor> parameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
