@@ -194,8 +194,8 @@ class PreferenceTrainingValidationTest {
                 .anyMatch(k -> !torch.equal(finalWeights.get(k), startWeights.get(k)));
 
         // the same folder trained again without validation: the final model, no best/ of the earlier attempt
-        PreferenceTraining.train(tiny, STEP, Objective.STEP_DPO, start, pairs, 6, 3, SEED, "cpu", out,
-                TrainingListener.NONE);
+        PreferenceTraining.train(withTraining(tiny, "step-dpo", Map.of("validation_problems", "0")), STEP,
+                Objective.STEP_DPO, start, pairs, 6, 3, SEED, "cpu", out, TrainingListener.NONE);
         assertThat(PreferenceTraining.trainedModel(out, start)).isEqualTo(out.resolve(Trainer.FINAL));
         assertThat(out.resolve(BestModelStore.FOLDER)).doesNotExist();
     }
