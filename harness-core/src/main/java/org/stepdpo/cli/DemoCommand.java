@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Step-DPO end to end on a suite (default: the built-in toy task, CPU): builds and SFT-trains the "
                 + "suite's model (cached), runs the data loop once (error collection -> step localization -> "
                 + "rectification -> pairs), trains Step-DPO and vanilla DPO from the SFT model on the same budget, "
-                + "evaluates SFT, DPO and Step-DPO greedily on the test split and prints the leaderboard.",
+                + "evaluates SFT, DPO and Step-DPO greedily on the test split and prints the leaderboard. With the "
+                + "suite's validation_problems, a trained model is its best checkpoint on held-out train problems.",
                 "Writes OUT/leaderboard.json, OUT/demo.json (timings) and every stage's files; stores the runs. "
                         + "Interrupted, the same command with the same --out resumes where it stopped."})
 public class DemoCommand implements Callable<Integer> {

@@ -93,6 +93,7 @@ class PreferenceTrainingValidationTest {
     void validationProblemsAreTrainProblemsThatNeitherSftNorTheLoopUsedAndNeverTestProblems() {
         Suite tiny = withTraining(Suites.read(TINY), "dpo", Map.of("validation_problems", "10"));
         assertHeldOut(tiny, Objective.DPO, 10);
+        assertHeldOut(Suites.read(TINY), Objective.STEP_DPO, 6); // as DemoCommandTest's demo uses it
         assertThat(PreferenceTraining.validation(withTraining(tiny, "step-dpo", Map.of("validation_problems", "0")),
                 STEP, Objective.STEP_DPO, SEED)).as("0 = off").isNull();
 
@@ -194,8 +195,9 @@ class PreferenceTrainingValidationTest {
                 .anyMatch(k -> !torch.equal(finalWeights.get(k), startWeights.get(k)));
 
         // the same folder trained again without validation: the final model, no best/ of the earlier attempt
-        PreferenceTraining.train(withTraining(tiny, "step-dpo", Map.of("validation_problems", "0")), STEP,
-                Objective.STEP_DPO, start, pairs, 6, 3, SEED, "cpu", out, TrainingListener.NONE);
+        Suite notValidating = withTraining(tiny, "step-dpo", Map.of("validation_problems", "0"));
+        PreferenceTraining.train(notValidating, STEP, Objective.STEP_DPO, start, pairs, 6, 3, SEED, "cpu", out,
+                TrainingListener.NONE);
         assertThat(PreferenceTraining.trainedModel(out, start)).isEqualTo(out.resolve(Trainer.FINAL));
         assertThat(out.resolve(BestModelStore.FOLDER)).doesNotExist();
     }
