@@ -116,7 +116,7 @@ public final class DemoLeaderboard {
         if (!r.validation().isEmpty()) {
             w.printf("%nvalidation guard (greedy accuracy on held-out train problems; the best checkpoint is evaluated):%n");
         }
-        r.validation().forEach((name, best) -> w.printf("  %-8s best step %d of %d validations, validation accuracy "
+        r.validation().forEach((name, best) -> w.printf("  %-8s best step %d (of %d validations), validation accuracy "
                 + "%.1f%%%n", name, best.step(), best.history().size(), 100 * best.score()));
         w.printf("%nleaderboard: %s%n", r.out().resolve(FILE).toAbsolutePath());
     }

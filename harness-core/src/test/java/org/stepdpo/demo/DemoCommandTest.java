@@ -81,7 +81,7 @@ class DemoCommandTest {
         assertThat(board.get(2).get("best_step").asInt()).isEqualTo(best.get("step").asInt());
         assertThat(board.get(2).get("validation_accuracy").asDouble()).isEqualTo(best.get("score").asDouble());
         assertThat(board.get(1).has("best_step")).as("DPO does not validate in this suite").isFalse();
-        assertThat(first.getOutput()).contains("step-dpo best step " + best.get("step") + " of ");
+        assertThat(first.getOutput()).contains("step-dpo best step " + best.get("step") + " (of ");
         assertThat(first.getErrorOutput()).contains("step-dpo validation after step 3:",
                 "the test evaluation uses " + out.resolve("train-step-dpo").resolve("best"));
         if (dpoPairs > 0) {
