@@ -137,7 +137,11 @@ public final class PipelineRunner {
             return outputs;
         } catch (RuntimeException e) {
             if (!recordClosed) {
-                recorder.failed(recordId, e.toString());
+                try {
+                    recorder.failed(recordId, e.toString());
+                } catch (RuntimeException storing) {
+                    e.addSuppressed(storing); // the user needs the first failure, not the one of recording it
+                }
             }
             throw e;
         }
