@@ -24,11 +24,26 @@ import java.util.regex.Pattern;
  * @param training      hyper-parameters per objective ({@code step-dpo}, {@code dpo}, {@code sft})
  * @param evaluation    evaluation settings, e.g. {@code max_tokens}
  * @param regress       how {@code stepdpo regress} gates a run against the suite's baseline
+ * @param benchmarks    more test sets evaluated beside {@code dataset.test}, by name: {@code adapter}, {@code file}
+ *                      and optional {@code max_tokens} (e.g. MATH-500, GSM8K test, AIME 2024 for a real model)
  */
 public record Suite(String name, String description, DatasetSpec dataset, String template, ModelSpec model,
                     Map<String, String> sampling, Map<String, String> judge, Map<String, String> rectification,
                     Map<String, String> pairs, Map<String, Map<String, String>> training,
-                    Map<String, String> evaluation, RegressSpec regress) {
+                    Map<String, String> evaluation, RegressSpec regress, Map<String, Map<String, String>> benchmarks) {
+
+    public Suite {
+        benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
+    }
+
+    /** A suite without extra benchmarks. */
+    public Suite(String name, String description, DatasetSpec dataset, String template, ModelSpec model,
+                 Map<String, String> sampling, Map<String, String> judge, Map<String, String> rectification,
+                 Map<String, String> pairs, Map<String, Map<String, String>> training,
+                 Map<String, String> evaluation, RegressSpec regress) {
+        this(name, description, dataset, template, model, sampling, judge, rectification, pairs, training, evaluation,
+                regress, Map.of());
+    }
 
     /** Where the problems come from. */
     public record DatasetSpec(String adapter, String train, String test, String testAdapter,
@@ -65,8 +80,16 @@ public record Suite(String name, String description, DatasetSpec dataset, String
                 dataset.trainOptions(), dataset.testOptions());
         ModelSpec m = new ModelSpec(expand(model.path(), "model.path", environment), model.init(), model.tokenizer(),
                 model.sft());
+        Map<String, Map<String, String>> b = new LinkedHashMap<>();
+        benchmarks.forEach((bench, values) -> {
+            Map<String, String> v = new LinkedHashMap<>(values);
+            if (v.containsKey("file")) {
+                v.put("file", expand(v.get("file"), "benchmarks." + bench + ".file", environment));
+            }
+            b.put(bench, v);
+        });
         return new Suite(name, description, d, template, m, sampling, judge, rectification, pairs, training, evaluation,
-                regress);
+                regress, b);
     }
 
     private String expand(String value, String field, UnaryOperator<String> environment) {

@@ -19,6 +19,9 @@ final class SuiteSchema {
 
     private static final Map<String, Map<String, Type>> SECTIONS = new LinkedHashMap<>();
 
+    /** The one key of a section whose keys are names chosen by the user (the benchmarks). */
+    private static final String ANY = "*";
+
     private static void section(String path, Object... keysAndTypes) {
         Map<String, Type> keys = new LinkedHashMap<>();
         for (int i = 0; i < keysAndTypes.length; i += 2) {
@@ -35,7 +38,7 @@ final class SuiteSchema {
         Type n = Type.NUMBER;
         Type s = Type.SECTION;
         section("", "name", t, "description", t, "dataset", s, "template", t, "model", s, "sampling", s, "judge", s,
-                "rectification", s, "pairs", s, "training", s, "evaluation", s, "regress", Type.OPTIONS);
+                "rectification", s, "pairs", s, "training", s, "evaluation", s, "regress", Type.OPTIONS, "benchmarks", s);
         // the adapters check their own options (train_options, test_options)
         section("dataset", "adapter", t, "train", t, "test", t, "test_adapter", t, "train_options", Type.OPTIONS,
                 "test_options", Type.OPTIONS);
@@ -47,7 +50,8 @@ final class SuiteSchema {
                 "max_grad_norm", n, "save_every", i, "wording", t, "misconception", t, "misconception_rate", n);
         section("sampling", "problems", i, "k", i, "temperature", n, "top_p", n, "top_k", i, "max_tokens", i,
                 "batch", i);
-        section("judge", "kind", t, "rollouts", i, "threshold", n, "url", t, "model", t, "api_key_env", t);
+        section("judge", "kind", t, "rollouts", i, "threshold", n, "url", t, "model", t, "api_key_env", t,
+                "concurrency", i, "max_tokens", i, "show_reference", t);
         section("rectification", "n", i);
         section("pairs", "max_pairs_per_error", i, "max_pairs_per_problem", i, "max_step_chars", i,
                 "max_dpo_pairs_per_problem", i);
@@ -62,6 +66,9 @@ final class SuiteSchema {
         }
         section("training", objectives);
         section("evaluation", "max_tokens", i, "samples", i);
+        // Any name; each entry is checked against "benchmarks.*".
+        section("benchmarks", ANY, s);
+        section("benchmarks." + ANY, "adapter", t, "file", t, "max_tokens", i);
     }
 
     private SuiteSchema() {
@@ -69,21 +76,23 @@ final class SuiteSchema {
 
     /** Fails on the first unknown key or mistyped value, naming {@code origin}, its line, the key and a suggestion. */
     static void check(JsonNode root, String origin, FieldLines lines) {
-        check(root, "", origin, lines);
+        check(root, "", origin, lines, "");
     }
 
-    private static void check(JsonNode node, String path, String origin, FieldLines lines) {
+    /** @param path the schema's section ({@code benchmarks.*}); {@code at} the file's ({@code benchmarks.aime24}) */
+    private static void check(JsonNode node, String path, String origin, FieldLines lines, String at) {
         Map<String, Type> known = SECTIONS.get(path);
+        boolean named = known.size() == 1 && known.containsKey(ANY);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            String full = path.isEmpty() ? key : path + "." + key;
+            String full = at.isEmpty() ? key : at + "." + key;
             String where = origin + at(lines, full) + ": ";
-            Type type = known.get(key);
+            Type type = named ? known.get(ANY) : known.get(key);
             if (type == null) {
                 throw new IllegalArgumentException(where + "unknown key \"" + full + "\""
                         + Suggestions.didYouMean(key, known.keySet()) + "; known in "
-                        + (path.isEmpty() ? "a suite" : path) + ": " + known.keySet());
+                        + (at.isEmpty() ? "a suite" : at) + ": " + known.keySet());
             }
             JsonNode v = e.getValue();
             if (v == null || v.isNull()) {
@@ -94,7 +103,7 @@ final class SuiteSchema {
                     if (!v.isObject()) {
                         throw new IllegalArgumentException(where + "\"" + full + "\" must be a mapping");
                     }
-                    check(v, full, origin, lines);
+                    check(v, named ? path + "." + ANY : full, origin, lines, full);
                 }
                 case OPTIONS -> {
                     if (!v.isObject()) {

@@ -97,10 +97,24 @@ public final class Suites {
                 training.put(objective, strings(t, objective, origin + ": training"));
             }
         }
+        Map<String, Map<String, String>> benchmarks = new LinkedHashMap<>();
+        JsonNode b = section(root, "benchmarks", origin, false);
+        if (b != null) {
+            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+                String bench = it.next();
+                Map<String, String> values = strings(b, bench, origin + ": benchmarks");
+                for (String key : List.of("adapter", "file")) {
+                    if (values.get(key) == null || values.get(key).isBlank()) {
+                        throw new IllegalArgumentException(origin + ": benchmarks." + bench + " needs \"" + key + "\"");
+                    }
+                }
+                benchmarks.put(bench, values);
+            }
+        }
         return new Suite(name, text(root, "description"), data, required(root, "template", origin), m,
                 strings(root, "sampling", origin), strings(root, "judge", origin), strings(root, "rectification", origin),
                 strings(root, "pairs", origin), Map.copyOf(training), strings(root, "evaluation", origin),
-                RegressSpec.parse(root.get("regress"), origin));
+                RegressSpec.parse(root.get("regress"), origin), benchmarks);
     }
 
     private static JsonNode section(JsonNode node, String key, String origin, boolean required) {

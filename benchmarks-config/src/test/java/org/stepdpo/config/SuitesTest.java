@@ -77,6 +77,24 @@ class SuitesTest {
     }
 
     @Test
+    void extraBenchmarksAreNamedEntriesCheckedLikeAnySectionAndTheirFilesExpand(@TempDir Path dir) throws Exception {
+        String head = "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n";
+        Path f = dir.resolve("b.yaml");
+        Files.writeString(f, head + "benchmarks:\n  aime24: {adapter: aime, file: \"${D}/aime24/test.jsonl\", max_tokens: 2048}\n"
+                + "  gsm8k: {adapter: gsm8k, file: /g.jsonl}\n");
+        Suite s = Suites.get(f.toString());
+        assertThat(s.benchmarks().keySet()).containsExactly("aime24", "gsm8k");
+        assertThat(s.expand(Map.of("D", "/data")::get).benchmarks().get("aime24"))
+                .containsEntry("file", "/data/aime24/test.jsonl").containsEntry("max_tokens", "2048");
+        assertThat(Suites.get("toy").benchmarks()).isEmpty();
+        Files.writeString(f, head + "benchmarks:\n  aime24:\n    adapter: aime\n    flie: /a.jsonl\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessage(f + ":8: unknown key \"benchmarks.aime24.flie\" "
+                + "(did you mean \"file\"?); known in benchmarks.aime24: [adapter, file, max_tokens]");
+        Files.writeString(f, head + "benchmarks:\n  aime24: {adapter: aime}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("benchmarks.aime24 needs \"file\"");
+    }
+
+    @Test
     void suggestionsAreOnlyMadeForLikelyTypos() {
         assertThat(Suggestions.nearest("max_token", java.util.List.of("max_tokens", "samples"))).isEqualTo("max_tokens");
         assertThat(Suggestions.nearest("step_dpo", java.util.List.of("step-dpo", "dpo", "sft"))).isEqualTo("step-dpo");

@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
                 org.stepdpo.cli.training.TrainCommand.class, ServeCommand.class, ReportCommand.class,
                 org.stepdpo.cli.engine.GenerateCommand.class, org.stepdpo.cli.engine.ModelCommand.class,
                 org.stepdpo.cli.engine.TokenizerCommand.class, BenchCommand.class, DemoCommand.class,
-                RegressCommand.class})
+                RunCommand.class, RegressCommand.class})
 public class StepDpoCommand {
 }

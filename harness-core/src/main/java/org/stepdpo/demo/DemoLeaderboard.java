@@ -24,11 +24,13 @@ public final class DemoLeaderboard {
      * One JSON entry per model; {@code pairs} maps a model name to the pairs it was trained on, {@code headroom}
      * and {@code errors} to its sampled accuracy and error mix, {@code validation} a model that validated to its best
      * checkpoint ({@code best_step} and {@code validation_accuracy} in its entry); each paired comparison is added to
-     * the entry of its first model.
+     * the entry of its first model; {@code benchmarks} (the suite's extra benchmarks: name to the models' scores)
+     * adds {@code benchmarks: {NAME: {accuracy, n, correct, ci95, run_id}}} to each model's entry.
      */
     static List<Map<String, Object>> entries(List<ModelScore> scores, Map<String, Integer> pairs,
                                              Map<String, Headroom> headroom, Map<String, ErrorMix> errors,
-                                             List<PairedComparison> comparisons, Map<String, BestModel> validation) {
+                                             List<PairedComparison> comparisons, Map<String, BestModel> validation,
+                                             Map<String, List<ModelScore>> benchmarks) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ModelScore s : scores) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -53,6 +55,13 @@ public final class DemoLeaderboard {
             if (best != null) {
                 m.put("best_step", best.step());
                 m.put("validation_accuracy", best.score());
+            }
+            if (!benchmarks.isEmpty()) {
+                Map<String, Object> other = new LinkedHashMap<>();
+                benchmarks.forEach((bench, onIt) -> onIt.stream().filter(o -> o.name().equals(s.name())).findFirst()
+                        .ifPresent(o -> other.put(bench, Map.of("accuracy", o.accuracy(), "n", o.n(), "correct",
+                                o.correct(), "ci95", List.of(o.ci95Low(), o.ci95High()), "run_id", o.runId()))));
+                m.put("benchmarks", other);
             }
             out.add(m);
         }
@@ -85,6 +94,25 @@ public final class DemoLeaderboard {
         });
     }
 
+    /** Every model on every extra benchmark: greedy accuracy with its 95% Wilson interval and n. */
+    private static void printBenchmarks(PrintWriter w, DemoRunner.Result r) {
+        if (r.benchmarks().isEmpty()) {
+            return;
+        }
+        w.printf("%ngreedy accuracy on the suite's other benchmarks [95%% CI] (n):%n");
+        StringBuilder head = new StringBuilder(String.format("%-9s", "model"));
+        r.benchmarks().keySet().forEach(b -> head.append(String.format(" %26s", b)));
+        w.println(head);
+        for (ModelScore s : r.scores()) {
+            StringBuilder row = new StringBuilder(String.format("%-9s", s.name()));
+            r.benchmarks().values().forEach(onIt -> onIt.stream().filter(o -> o.name().equals(s.name())).findFirst()
+                    .ifPresentOrElse(o -> row.append(String.format(" %26s", String.format("%.1f%% [%.1f, %.1f] (%d)",
+                            100 * o.accuracy(), 100 * o.ci95Low(), 100 * o.ci95High(), o.n()))),
+                            () -> row.append(String.format(" %26s", "-"))));
+            w.println(row);
+        }
+    }
+
     /** The leaderboard, the pair counts and the time each stage took, as the demo prints them. */
     public static void print(PrintWriter w, DemoRunner.Result r) {
         w.printf("%nstage times:%n");
@@ -113,6 +141,7 @@ public final class DemoLeaderboard {
             w.printf("  %-8s vs %-8s %3d right only with %s, %3d only with %s, p = %.4f%n", c.a(), c.b(), c.onlyA(), c.a(),
                     c.onlyB(), c.b(), c.pValue());
         }
+        printBenchmarks(w, r);
         if (!r.validation().isEmpty()) {
             w.printf("%nvalidation guard (greedy accuracy on held-out train problems; the best checkpoint is evaluated):%n");
         }

@@ -23,8 +23,7 @@ import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.validation.BestModel;
 import org.stepdpo.engine.training.validation.BestModelStore;
 import org.stepdpo.generation.SamplingSettings;
-import org.stepdpo.judges.JudgeChoice;
-import org.stepdpo.judges.VerifierJudge;
+import org.stepdpo.judges.StepJudge;
 import org.stepdpo.pipeline.DatasetSelection;
 import org.stepdpo.pipeline.DownstreamStage;
 import org.stepdpo.pipeline.PairRules;
@@ -53,11 +52,13 @@ public final class DemoRunner {
      *
      * @param validation per trained model that validated (suite key {@code validation_problems}): the checkpoint
      *                   its test evaluation used, with its step and validation accuracy
+     * @param benchmarks the suite's extra benchmarks: per benchmark, each model's greedy score (in model order)
      */
     public record Result(Path out, List<ModelScore> scores, Map<String, Integer> pairs,
                          List<StageTimer.Timing> timings, Path sftModel, boolean sftCached,
                          Map<String, Headroom> headroom, Map<String, ErrorMix> errors,
-                         List<PairedComparison> comparisons, Map<String, BestModel> validation) {
+                         List<PairedComparison> comparisons, Map<String, BestModel> validation,
+                         Map<String, List<ModelScore>> benchmarks) {
     }
 
     private final RunStore store;
@@ -80,27 +81,35 @@ public final class DemoRunner {
 
     public Result run(Suite suite, long seed, Path out, String device) {
         PromptTemplate template = PromptTemplates.builtin().get(suite.template());
-        if (!"verifier".equals(suite.judge().getOrDefault("kind", "verifier"))) {
-            throw new IllegalArgumentException("suite " + suite.name() + ": the demo needs judge.kind verifier (exact "
-                    + "per-step metrics), got " + suite.judge().get("kind"));
-        }
+        PipelineConfig config = pipelineConfig(suite, template, seed, out);
+        List<String> objectives = objectives(suite);
         StageTimer timer = new StageTimer(log);
         TrainingProgress progress = new TrainingProgress(log);
 
-        ToyModelBuilder builder = new ToyModelBuilder(modelCache, log);
-        boolean cached = Files.isRegularFile(builder.cacheDir(suite, template, seed).resolve(ToyModelBuilder.READY));
         ToyModelBuilder.Built sft;
-        if (cached) {
-            sft = builder.build(suite, template, seed, progress);
-            timer.reused("sft model");
+        if (!suite.model().isBuiltHere()) {
+            // A Hugging Face folder: it is the starting ("sft") model as it is.
+            Path folder = Path.of(suite.model().path());
+            if (!Files.isRegularFile(folder.resolve("config.json"))) {
+                throw new IllegalArgumentException("suite " + suite.name() + ": model.path " + folder
+                        + " is not a Hugging Face model folder (no config.json)");
+            }
+            sft = new ToyModelBuilder.Built(folder, folder, true);
+            log.println("== starting model: " + folder.toAbsolutePath());
         } else {
-            sft = timer.time("sft model", () -> builder.build(suite, template, seed, progress));
+            ToyModelBuilder builder = new ToyModelBuilder(modelCache, log);
+            if (Files.isRegularFile(builder.cacheDir(suite, template, seed).resolve(ToyModelBuilder.READY))) {
+                sft = builder.build(suite, template, seed, progress);
+                timer.reused("sft model");
+            } else {
+                sft = timer.time("sft model", () -> builder.build(suite, template, seed, progress));
+            }
         }
+        boolean cached = sft.cached();
 
         DatasetSelection testSelection = DemoData.test(suite, seed);
         DatasetAdapter testAdapter = DatasetAdapters.byName(testSelection.adapter());
         int evalTokens = GreedyEvaluation.maxTokens(suite);
-        PipelineConfig config = pipelineConfig(suite, template, seed, out);
         // Headroom: k samples per test problem at the data loop's temperature (0 = off).
         int headroomK = new SuiteValues(suite, "evaluation", suite.evaluation()).integer("samples",
                 config.samplesPerProblem());
@@ -109,33 +118,39 @@ public final class DemoRunner {
         Map<String, Path> models = new LinkedHashMap<>();
         models.put("sft", sft.model());
 
+        Map<String, Benchmark> benchmarks = Benchmark.of(suite, evalTokens);
         Consumer<String> evaluate = name -> {
             if (testProblems.isEmpty()) {
                 testProblems.addAll(DemoData.load(testSelection));
             }
-            new GreedyEvaluation(store).run(new GreedyEvaluation.Request(name, models.get(name),
-                    suite.name() + "-" + name + "-seed" + seed, testSelection, testAdapter, template,
-                    new VerifierJudge(), evalTokens, device, suite.name(), out.resolve("eval-" + name)), testProblems);
-            if (headroomK > 0) {
-                HeadroomEvaluation.run(new HeadroomEvaluation.Request(models.get(name), name, testProblems, testAdapter,
-                        template, config.sampling().withMaxTokens(evalTokens), headroomK, seed, device),
-                        out.resolve("eval-" + name));
+            String label = suite.name() + "-" + name + "-seed" + seed;
+            try (StepJudge judge = SuiteJudge.forEvaluation(config.judge(), testAdapter, template)) {
+                new GreedyEvaluation(store).run(new GreedyEvaluation.Request(name, models.get(name), label,
+                        testSelection, testAdapter, template, judge, evalTokens, device, suite.name(),
+                        out.resolve("eval-" + name)), testProblems);
+                if (headroomK > 0) {
+                    HeadroomEvaluation.run(new HeadroomEvaluation.Request(models.get(name), name, testProblems,
+                            testAdapter, template, config.sampling().withMaxTokens(evalTokens), headroomK, seed, device),
+                            out.resolve("eval-" + name));
+                }
+                for (Benchmark b : benchmarks.values()) {
+                    new GreedyEvaluation(store).run(new GreedyEvaluation.Request(name, models.get(name), label,
+                            b.selection(), b.adapter(), template, judge, b.maxTokens(), device, suite.name(),
+                            b.folder(out, name)), DemoData.load(b.selection()));
+                }
             }
         };
         List<DownstreamStage> stages = new ArrayList<>();
         stages.add(stage("eval-sft", ran, timer, o -> evaluate.accept("sft")));
-        stages.add(stage("train-step-dpo", ran, timer, o -> train(suite, template, Objective.STEP_DPO, sft.model(), o,
-                seed, device, progress)));
-        stages.add(stage("eval-step-dpo", ran, timer, o -> {
-            models.put("step-dpo", PreferenceTraining.trainedModel(out.resolve("train-step-dpo"), sft.model()));
-            evaluate.accept("step-dpo");
-        }));
-        stages.add(stage("train-dpo", ran, timer, o -> train(suite, template, Objective.DPO, sft.model(), o, seed,
-                device, progress)));
-        stages.add(stage("eval-dpo", ran, timer, o -> {
-            models.put("dpo", PreferenceTraining.trainedModel(out.resolve("train-dpo"), sft.model()));
-            evaluate.accept("dpo");
-        }));
+        for (String name : objectives) {
+            Objective objective = Objective.parse(name);
+            stages.add(stage("train-" + name, ran, timer, o -> train(suite, template, objective, sft.model(), o,
+                    seed, device, progress)));
+            stages.add(stage("eval-" + name, ran, timer, o -> {
+                models.put(name, PreferenceTraining.trainedModel(out.resolve("train-" + name), sft.model()));
+                evaluate.accept(name);
+            }));
+        }
 
         boolean loopDone = Files.isRegularFile(out.resolve(PipelineOutputs.DPO_PAIRS));
         log.println("run folder: " + out.toAbsolutePath());
@@ -159,7 +174,14 @@ public final class DemoRunner {
         List<ModelScore> scores = new ArrayList<>();
         Map<String, Headroom> headroom = new LinkedHashMap<>();
         Map<String, ErrorMix> errors = new LinkedHashMap<>();
-        for (String name : MODELS) {
+        List<String> evaluated = new ArrayList<>(List.of("sft"));
+        evaluated.addAll(objectives.stream().sorted(java.util.Comparator.comparingInt(MODELS::indexOf)).toList());
+        Map<String, List<ModelScore>> others = new LinkedHashMap<>();
+        for (Benchmark b : benchmarks.values()) {
+            others.put(b.name(), evaluated.stream()
+                    .map(name -> GreedyEvaluation.read(b.folder(out, name).resolve(GreedyEvaluation.SCORE))).toList());
+        }
+        for (String name : evaluated) {
             Path dir = out.resolve("eval-" + name);
             scores.add(GreedyEvaluation.read(dir.resolve(GreedyEvaluation.SCORE)));
             errors.put(name, ErrorMix.read(dir.resolve(GreedyEvaluation.RESULTS)));
@@ -167,22 +189,27 @@ public final class DemoRunner {
                 headroom.put(name, HeadroomEvaluation.read(dir.resolve(HeadroomEvaluation.FILE)));
             }
         }
-        List<PairedComparison> comparisons = List.of(
-                PairedComparison.of("step-dpo", evaluationResults(out, "step-dpo"), "sft", evaluationResults(out, "sft")),
-                PairedComparison.of("step-dpo", evaluationResults(out, "step-dpo"), "dpo", evaluationResults(out, "dpo")),
-                PairedComparison.of("dpo", evaluationResults(out, "dpo"), "sft", evaluationResults(out, "sft")));
+        List<PairedComparison> comparisons = new ArrayList<>();
+        for (String[] ab : List.of(new String[] {"step-dpo", "sft"}, new String[] {"step-dpo", "dpo"},
+                new String[] {"dpo", "sft"})) {
+            if (evaluated.contains(ab[0]) && evaluated.contains(ab[1])) {
+                comparisons.add(PairedComparison.of(ab[0], evaluationResults(out, ab[0]), ab[1],
+                        evaluationResults(out, ab[1])));
+            }
+        }
         Map<String, Integer> pairs = new LinkedHashMap<>();
         pairs.put("sft", 0);
         pairs.put("dpo", outputs.summary().wholeAnswerPairs());
         pairs.put("step-dpo", outputs.summary().pairs());
         Map<String, BestModel> validation = new LinkedHashMap<>();
-        for (String name : List.of("dpo", "step-dpo")) {
+        for (String name : objectives) {
             BestModelStore.read(out.resolve("train-" + name)).ifPresent(best -> validation.put(name, best));
         }
         DemoLeaderboard.write(out.resolve(DemoLeaderboard.FILE),
-                DemoLeaderboard.entries(scores, pairs, headroom, errors, comparisons, validation));
+                DemoLeaderboard.entries(scores, pairs, headroom, errors, comparisons, validation, others));
         writeDemoJson(out, suite, seed, sft, timings, pairs);
-        return new Result(out, scores, pairs, timings, sft.model(), cached, headroom, errors, comparisons, validation);
+        return new Result(out, scores, pairs, timings, sft.model(), cached, headroom, errors, comparisons, validation,
+                others);
     }
 
     private static DownstreamStage stage(String name, Set<String> ran, StageTimer timer, Consumer<PipelineOutputs> work) {
@@ -238,6 +265,15 @@ public final class DemoRunner {
     }
 
 
+    /**
+     * The preference objectives the suite trains, in the order they run: those of {@code step-dpo} and {@code dpo}
+     * that its {@code training} section names, or both when it names neither.
+     */
+    static List<String> objectives(Suite suite) {
+        List<String> named = List.of("step-dpo", "dpo").stream().filter(suite.training()::containsKey).toList();
+        return named.isEmpty() ? List.of("step-dpo", "dpo") : named;
+    }
+
     static PipelineConfig pipelineConfig(Suite suite, PromptTemplate template, long seed, Path out) {
         SuiteValues s = new SuiteValues(suite, "sampling", suite.sampling());
         SamplingSettings sampling = new SamplingSettings(s.number("temperature", 0.8), s.number("top_p", 0.95),
@@ -255,7 +291,7 @@ public final class DemoRunner {
             problems = new DatasetSelection(problems.adapter(), problems.source(), options);
         }
         return new PipelineConfig(problems, template, s.integer("k", 4), sampling,
-                new JudgeChoice.Verifier(), n, sampling, rules, seed, s.integer("batch", 64), out);
+                SuiteJudge.choice(suite, sampling, System::getenv), n, sampling, rules, seed, s.integer("batch", 64), out);
     }
 
     private static void writeDemoJson(Path out, Suite suite, long seed, ToyModelBuilder.Built sft,

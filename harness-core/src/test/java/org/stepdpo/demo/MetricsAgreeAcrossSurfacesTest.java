@@ -82,7 +82,7 @@ class MetricsAgreeAcrossSurfacesTest {
         firstError.put("score.json", reread.firstErrorPosition());
         throughWrong.put("score.json", reread.rightThroughWrongStep());
         Path boardFile = out.resolve(DemoLeaderboard.FILE);
-        DemoLeaderboard.write(boardFile, DemoLeaderboard.entries(List.of(score), Map.of(), Map.of(), Map.of(), List.of(), Map.of()));
+        DemoLeaderboard.write(boardFile, DemoLeaderboard.entries(List.of(score), Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of()));
         JsonNode board = json.readTree(boardFile.toFile()).get(0);
         firstError.put("leaderboard.json", board.get("first_error_position").asDouble());
         throughWrong.put("leaderboard.json", board.get("right_through_wrong_step").asDouble());

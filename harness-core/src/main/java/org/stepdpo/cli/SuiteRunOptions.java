@@ -1,0 +1,44 @@
+package org.stepdpo.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.stepdpo.config.Suite;
+import org.stepdpo.config.Suites;
+import org.stepdpo.demo.DemoLeaderboard;
+import org.stepdpo.demo.DemoRunner;
+import org.stepdpo.reports.runs.RunStore;
+import picocli.CommandLine.Option;
+
+/** What {@code run} and {@code demo} share: the options of one end-to-end run of a suite, and running it. */
+public class SuiteRunOptions {
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of every random choice: data, SFT, sampling, training (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run folder; an existing one is resumed (default: a new folder under the data folder)")
+    Path out;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--model-cache", paramLabel = "DIR",
+            description = "Where built SFT models are cached (default: the data folder's models/)")
+    Path modelCache;
+
+    /** Runs {@code suiteName} end to end and prints its leaderboard; {@code command} names the run folder. */
+    int run(String command, String suiteName, RunStore store, PrintWriter w) {
+        Suite s = Suites.get(suiteName).expand(System::getenv);
+        Path outDir = out != null ? out : DataFolder.newRun(command + "-" + s.name() + "-seed" + seed);
+        w.println(command + ": suite " + s.name() + ", seed " + seed + ", run folder " + outDir.toAbsolutePath());
+        w.flush();
+        PrintStream log = System.err;
+        DemoRunner.Result r = new DemoRunner(store, modelCache != null ? modelCache : DataFolder.models(), log)
+                .run(s, seed, outDir, device);
+        DemoLeaderboard.print(w, r);
+        w.flush();
+        return 0;
+    }
+}

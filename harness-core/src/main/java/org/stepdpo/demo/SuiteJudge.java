@@ -1,0 +1,94 @@
+package org.stepdpo.demo;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.stepdpo.config.PromptTemplate;
+import org.stepdpo.config.Suite;
+import org.stepdpo.data.DatasetAdapter;
+import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.SamplingSettings;
+import org.stepdpo.judges.JudgeChoice;
+import org.stepdpo.judges.JudgeInput;
+import org.stepdpo.judges.Judgement;
+import org.stepdpo.judges.StepJudge;
+
+/**
+ * The suite's {@code judge} section as the data loop's step judge:
+ * <ul>
+ *   <li>{@code kind: verifier} - the arith task's exact verifier;</li>
+ *   <li>{@code kind: rollout} - {@code rollouts} continuations per step prefix with the policy, a step is wrong
+ *       when at most {@code threshold} of them reach the right answer (defaults 8 and 0, as {@code pipeline});</li>
+ *   <li>{@code kind: llm} - a chat model at {@code url} ({@code model}, {@code concurrency} 8, {@code max_tokens}
+ *       1024, {@code show_reference} true); its key is read from the environment variable {@code api_key_env}
+ *       (default {@code STEPDPO_JUDGE_API_KEY}, then {@code OPENAI_API_KEY}) and never written anywhere.</li>
+ * </ul>
+ */
+final class SuiteJudge {
+
+    private SuiteJudge() {
+    }
+
+    static JudgeChoice choice(Suite suite, SamplingSettings rolloutSampling, UnaryOperator<String> environment) {
+        Map<String, String> section = suite.judge();
+        SuiteValues v = new SuiteValues(suite, "judge", section);
+        String kind = Suite.value(section, "kind", "verifier");
+        return switch (kind) {
+            case "verifier" -> new JudgeChoice.Verifier();
+            case "rollout" -> new JudgeChoice.Rollout(v.integer("rollouts", 8), v.number("threshold", 0.0),
+                    rolloutSampling);
+            case "llm" -> {
+                String url = section.get("url");
+                String model = section.get("model");
+                if (url == null || model == null) {
+                    throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind llm needs judge.url and "
+                            + "judge.model");
+                }
+                String keyVariable = section.get("api_key_env");
+                String key = keyVariable != null ? environment.apply(keyVariable)
+                        : firstSet(environment, "STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
+                if (keyVariable != null && (key == null || key.isBlank())) {
+                    throw new IllegalArgumentException("suite " + suite.name() + ": judge.api_key_env names "
+                            + keyVariable + ", which is not set");
+                }
+                boolean showReference = !"false".equalsIgnoreCase(Suite.value(section, "show_reference", "true"));
+                yield new JudgeChoice.Llm(new OpenAiEndpoint(url, key, model, v.integer("concurrency", 8), 6,
+                        Duration.ofSeconds(1), Duration.ofMinutes(5)), showReference, 2, v.integer("max_tokens", 1024));
+            }
+            default -> throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind must be verifier, "
+                    + "rollout or llm, got \"" + kind + "\"");
+        };
+    }
+
+    /**
+     * The judge of the test evaluations, which name the first wrong step of each greedy answer: the loop's own
+     * verifier or llm judge. The rollout judge needs the policy being evaluated and m continuations per step, so
+     * evaluations under it grade final answers only and leave steps unjudged (no per-step metrics).
+     */
+    static StepJudge forEvaluation(JudgeChoice choice, DatasetAdapter adapter, PromptTemplate template) {
+        if (choice instanceof JudgeChoice.Rollout) {
+            return new StepJudge() {
+                @Override
+                public String name() {
+                    return "none";
+                }
+
+                @Override
+                public Judgement firstError(JudgeInput input) {
+                    return Judgement.undecided("steps are not judged in evaluation under the rollout judge");
+                }
+            };
+        }
+        return choice.create(null, adapter, template);
+    }
+
+    private static String firstSet(UnaryOperator<String> environment, String... names) {
+        for (String name : names) {
+            String v = environment.apply(name);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
