@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param evaluation    evaluation settings, e.g. {@code max_tokens}
  * @param regress       how {@code stepdpo regress} gates a run against the suite's baseline
  * @param benchmarks    more test sets evaluated beside {@code dataset.test}, by name: {@code adapter}, {@code file}
- *                      and optional {@code max_tokens} (e.g. MATH-500, GSM8K test, AIME 2024 for a real model)
+ *                      and optional {@code max_tokens} and {@code limit} (the first N problems) (e.g. MATH-500,
+ *                      GSM8K test, AIME 2024 for a real model)
  */
 public record Suite(String name, String description, DatasetSpec dataset, String template, ModelSpec model,
                     Map<String, String> sampling, Map<String, String> judge, Map<String, String> rectification,
@@ -33,7 +34,8 @@ public record Suite(String name, String description, DatasetSpec dataset, String
                     Map<String, String> evaluation, RegressSpec regress, Map<String, Map<String, String>> benchmarks) {
 
     public Suite {
-        benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
+        // In file order: the leaderboard's columns.
+        benchmarks = benchmarks == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(benchmarks));
     }
 
     /** A suite without extra benchmarks. */

@@ -57,7 +57,8 @@ final class SuiteSchema {
                 "max_dpo_pairs_per_problem", i);
         Object[] training = {"beta", n, "lr", n, "epochs", n, "steps", i, "batch", i, "warmup_ratio", n,
                 "weight_decay", n, "max_grad_norm", n, "max_length", i, "max_prompt_length", i, "sft_weight", n,
-                "save_every", i, "validation_problems", i, "validate_every", i};
+                "save_every", i, "validation_problems", i, "validate_every", i, "grad_accum", i, "bf16", t,
+                "lora_r", i, "lora_alpha", n, "lora_dropout", n, "lora_targets", t};
         Object[] objectives = new Object[2 * OBJECTIVES.size()];
         for (int k = 0; k < OBJECTIVES.size(); k++) {
             objectives[2 * k] = OBJECTIVES.get(k);
@@ -68,7 +69,7 @@ final class SuiteSchema {
         section("evaluation", "max_tokens", i, "samples", i);
         // Any name; each entry is checked against "benchmarks.*".
         section("benchmarks", ANY, s);
-        section("benchmarks." + ANY, "adapter", t, "file", t, "max_tokens", i);
+        section("benchmarks." + ANY, "adapter", t, "file", t, "max_tokens", i, "limit", i);
     }
 
     private SuiteSchema() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,9 +90,28 @@ class SuitesTest {
         assertThat(Suites.get("toy").benchmarks()).isEmpty();
         Files.writeString(f, head + "benchmarks:\n  aime24:\n    adapter: aime\n    flie: /a.jsonl\n");
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessage(f + ":8: unknown key \"benchmarks.aime24.flie\" "
-                + "(did you mean \"file\"?); known in benchmarks.aime24: [adapter, file, max_tokens]");
+                + "(did you mean \"file\"?); known in benchmarks.aime24: [adapter, file, max_tokens, limit]");
         Files.writeString(f, head + "benchmarks:\n  aime24: {adapter: aime}\n");
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("benchmarks.aime24 needs \"file\"");
+    }
+
+    @Test
+    void overridesReplaceOrAddValuesAndAreCheckedLikeTheFile() {
+        Suite s = Suites.get("math-qwen2", List.of("judge.kind=llm", "judge.url=http://127.0.0.1:9/v1",
+                "training.step-dpo.lr=1e-6", "dataset.test_options.limit=20", "benchmarks.gsm8k.max_tokens=256"));
+        assertThat(s.judge()).containsEntry("kind", "llm").containsEntry("url", "http://127.0.0.1:9/v1")
+                .containsEntry("rollouts", "8");
+        assertThat(s.training().get("step-dpo")).containsEntry("lr", "1e-6").containsEntry("beta", "0.4");
+        assertThat(s.dataset().testOptions()).containsEntry("limit", "20");
+        assertThat(s.benchmarks().get("gsm8k")).containsEntry("max_tokens", "256").containsKey("file");
+        assertThat(Suites.get("math-qwen2").training().get("step-dpo")).containsEntry("lr", "5e-7");
+        assertThatThrownBy(() -> Suites.get("toy", List.of("judge.knd=llm")))
+                .hasMessage("--set judge.knd=llm: unknown key \"judge.knd\" (did you mean \"kind\"?); known in judge: "
+                        + "[kind, rollouts, threshold, url, model, api_key_env, concurrency, max_tokens, show_reference]");
+        assertThatThrownBy(() -> Suites.get("toy", List.of("sampling.k=four")))
+                .hasMessage("--set sampling.k=four: \"sampling.k\" must be an integer, got \"four\"");
+        assertThatThrownBy(() -> Suites.get("toy", List.of("template.x=1"))).hasMessageContaining("--set template.x=1");
+        assertThatThrownBy(() -> Suites.get("toy", List.of("judge.kind"))).hasMessageContaining("expected KEY=VALUE");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public abstract class JsonlDatasetAdapter implements DatasetAdapter {
     public static final String ID_PREFIX = "idPrefix";
+    /** Option: only the first N problems of the file (a quick run of a large benchmark); every record is still read. */
+    public static final String LIMIT = "limit";
 
     private static final Pattern BARE_NUMBER = Pattern.compile("-?\\d+");
 
@@ -38,6 +40,7 @@ public abstract class JsonlDatasetAdapter implements DatasetAdapter {
     public final LoadResult load(Path source, LoadOptions options) {
         Set<String> known = new TreeSet<>(optionNames());
         known.add(ID_PREFIX);
+        known.add(LIMIT);
         for (String option : options.fields().keySet()) {
             if (!known.contains(option)) {
                 throw new IllegalArgumentException("dataset adapter " + name() + " has no option \"" + option
@@ -45,7 +48,22 @@ public abstract class JsonlDatasetAdapter implements DatasetAdapter {
             }
         }
         String idPrefix = options.field(ID_PREFIX, name());
-        return JsonlReader.load(source, options.skipInvalid(), record -> toProblem(record, idPrefix, options));
+        LoadResult all = JsonlReader.load(source, options.skipInvalid(), record -> toProblem(record, idPrefix, options));
+        String limit = options.fields().get(LIMIT);
+        if (limit == null) {
+            return all;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("dataset adapter " + name() + ": option limit must be a positive integer,"
+                    + " got \"" + limit + "\"");
+        }
+        return new LoadResult(all.problems().subList(0, Math.min(n, all.problems().size())), all.skipped());
     }
 
     @Override

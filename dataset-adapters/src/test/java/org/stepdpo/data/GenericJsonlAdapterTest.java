@@ -60,6 +60,6 @@ class GenericJsonlAdapterTest {
         assertThatThrownBy(() -> adapter.load(file, new LoadOptions(false, Map.of("anwser", "target"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dataset adapter jsonl has no option \"anwser\"; its options are "
-                        + "[answer, id, idPrefix, question, solution]");
+                        + "[answer, id, idPrefix, limit, question, solution]");
     }
 }

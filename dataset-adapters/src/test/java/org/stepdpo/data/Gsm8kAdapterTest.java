@@ -86,4 +86,14 @@ class Gsm8kAdapterTest {
         assertThat(adapter.grade(problem, "31").correct()).isTrue();
         assertThat(adapter.grade(problem, "30").correct()).isFalse();
     }
+
+    @Test
+    void limitKeepsTheFirstProblemsAndStillChecksEveryRecord() {
+        LoadResult two = adapter.load(file, new LoadOptions(true, Map.of("limit", "2")));
+        assertThat(two.problems()).extracting(Problem::id).containsExactly("gsm8k-0", "gsm8k-1");
+        assertThat(two.skipped()).hasSize(6);
+        assertThat(adapter.load(file, new LoadOptions(true, Map.of("limit", "50"))).problems()).hasSize(3);
+        assertThatThrownBy(() -> adapter.load(file, new LoadOptions(true, Map.of("limit", "0"))))
+                .hasMessage("dataset adapter gsm8k: option limit must be a positive integer, got \"0\"");
+    }
 }

@@ -3,6 +3,8 @@ package org.stepdpo.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.Suites;
 import org.stepdpo.demo.DemoLeaderboard;
@@ -28,9 +30,14 @@ public class SuiteRunOptions {
             description = "Where built SFT models are cached (default: the data folder's models/)")
     Path modelCache;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a suite value, repeatable: judge.kind=llm, training.step-dpo.lr=1e-6, "
+                    + "dataset.test_options.limit=50, model.path=DIR")
+    List<String> overrides = new ArrayList<>();
+
     /** Runs {@code suiteName} end to end and prints its leaderboard; {@code command} names the run folder. */
     int run(String command, String suiteName, RunStore store, PrintWriter w) {
-        Suite s = Suites.get(suiteName).expand(System::getenv);
+        Suite s = Suites.get(suiteName, overrides).expand(System::getenv);
         Path outDir = out != null ? out : DataFolder.newRun(command + "-" + s.name() + "-seed" + seed);
         w.println(command + ": suite " + s.name() + ", seed " + seed + ", run folder " + outDir.toAbsolutePath());
         w.flush();

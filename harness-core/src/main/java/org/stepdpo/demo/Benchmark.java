@@ -12,6 +12,7 @@ import org.stepdpo.pipeline.DatasetSelection;
  * One of a suite's extra benchmarks ({@code benchmarks.NAME}): a data file read by an adapter, on which every
  * model is evaluated greedily beside the suite's own test split, into {@code eval-MODEL-NAME/}.
  *
+ * @param selection the file, and {@code limit} (the first N problems) when the entry has one
  * @param maxTokens longest answer ({@code max_tokens}, default the suite's {@code evaluation.max_tokens})
  */
 record Benchmark(String name, DatasetAdapter adapter, DatasetSelection selection, int maxTokens) {
@@ -30,9 +31,11 @@ record Benchmark(String name, DatasetAdapter adapter, DatasetSelection selection
                 throw new IllegalArgumentException("suite " + suite.name() + ": benchmarks." + name + ".file " + file
                         + " does not exist");
             }
-            int maxTokens = new SuiteValues(suite, "benchmarks." + name, values).integer("max_tokens", defaultMaxTokens);
-            out.put(name, new Benchmark(name, adapter, new DatasetSelection(adapter.name(), file.toString(), Map.of()),
-                    maxTokens));
+            SuiteValues v = new SuiteValues(suite, "benchmarks." + name, values);
+            Map<String, String> options = v.has("limit") ? Map.of("limit", Integer.toString(v.integer("limit", 0)))
+                    : Map.of();
+            out.put(name, new Benchmark(name, adapter, new DatasetSelection(adapter.name(), file.toString(), options),
+                    v.integer("max_tokens", defaultMaxTokens)));
         });
         return out;
     }

@@ -285,9 +285,10 @@ public final class DemoRunner {
         int n = new SuiteValues(suite, "rectification", suite.rectification()).integer("n", 20);
         DatasetSelection problems = DemoData.train(suite, seed);
         if (s.has("problems")) {
-            // The data loop may use fewer problems of the train split than SFT did (the first N of them).
+            // The data loop may use fewer problems of the train split than SFT did (the first N of them): the
+            // generator's n for arith, the file adapters' limit otherwise.
             Map<String, String> options = new LinkedHashMap<>(problems.options());
-            options.put("n", Integer.toString(s.integer("problems", 1)));
+            options.put("arith".equals(problems.adapter()) ? "n" : "limit", Integer.toString(s.integer("problems", 1)));
             problems = new DatasetSelection(problems.adapter(), problems.source(), options);
         }
         return new PipelineConfig(problems, template, s.integer("k", 4), sampling,

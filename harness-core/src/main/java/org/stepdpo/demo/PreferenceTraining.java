@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
@@ -17,6 +19,7 @@ import org.stepdpo.engine.training.TrainingListener;
 import org.stepdpo.engine.training.TrainingResult;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
+import org.stepdpo.engine.training.lora.LoraConfig;
 import org.stepdpo.engine.training.validation.BestModel;
 import org.stepdpo.engine.training.validation.BestModelStore;
 
@@ -38,13 +41,16 @@ final class PreferenceTraining {
     private PreferenceTraining() {
     }
 
-    /** Optimiser steps of both trainings: {@code steps} when given, else epochs × Step-DPO pairs / batch. */
+    /**
+     * Optimiser steps of both trainings: {@code steps} when given, else epochs × Step-DPO pairs / (batch ×
+     * grad_accum), the pairs of one optimiser step.
+     */
     static int budget(Suite suite, int stepPairs) {
         SuiteValues s = section(suite, Objective.STEP_DPO);
         if (s.has("steps")) {
             return s.integer("steps", 1);
         }
-        int batch = s.integer("batch", 32);
+        int batch = s.integer("batch", 32) * s.integer("grad_accum", 1);
         return Math.max(1, (int) Math.ceil(s.number("epochs", 1) * stepPairs / batch));
     }
 
@@ -66,12 +72,23 @@ final class PreferenceTraining {
         }
         SuiteValues s = section(suite, objective);
         Optimization o = new Optimization(s.number("lr", 1e-5), s.number("weight_decay", 0.0),
-                s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, s.integer("batch", 32), 1,
-                seed);
+                s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, s.integer("batch", 32),
+                s.integer("grad_accum", 1), seed);
+        // bf16 weights and activations on CUDA unless the suite says otherwise; fp32 on CPU.
+        boolean bf16 = Boolean.parseBoolean(Suite.value(values(suite, objective), "bf16",
+                Boolean.toString(device != null && device.startsWith("cuda"))));
         TrainingConfig config = TrainingConfig.defaults(objective, startModel).withOptimization(o)
                 .withBeta(s.number("beta", 0.4)).withSftWeight(s.number("sft_weight", 0.0))
                 .withTruncation(new Truncation(s.integer("max_length", 1024), s.integer("max_prompt_length", 512)))
-                .withCheckpoints(s.integer("save_every", 50), 1).withResume(true).withDevice(device, false);
+                .withCheckpoints(s.integer("save_every", 50), 1).withResume(true).withDevice(device, bf16);
+        int loraRank = s.integer("lora_r", 0);
+        if (loraRank > 0) {
+            // LoRA: the trained model is still a whole Hugging Face folder (final/, adapters merged).
+            List<String> targets = Arrays.stream(Suite.value(values(suite, objective), "lora_targets",
+                    String.join(",", LoraConfig.DEFAULT_TARGETS)).split(",")).map(String::strip).toList();
+            config = config.withLora(new LoraConfig(loraRank, s.number("lora_alpha", 2.0 * loraRank),
+                    s.number("lora_dropout", 0.0), targets));
+        }
         GreedyValidation validation = validation(suite, template, objective, seed);
         if (validation != null) {
             int every = s.integer("validate_every", 10);
@@ -115,7 +132,11 @@ final class PreferenceTraining {
     }
 
     private static SuiteValues section(Suite suite, Objective objective) {
+        return new SuiteValues(suite, "training." + objective.cliName(), values(suite, objective));
+    }
+
+    private static Map<String, String> values(Suite suite, Objective objective) {
         Map<String, String> values = suite.training() == null ? null : suite.training().get(objective.cliName());
-        return new SuiteValues(suite, "training." + objective.cliName(), values);
+        return values == null ? Map.of() : values;
     }
 }
