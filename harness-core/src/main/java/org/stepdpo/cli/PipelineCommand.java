@@ -138,7 +138,7 @@ public class PipelineCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PipelineOutputs o;
         try (Generator generator = policy.open(device, precision)) {
-            o = new PipelineRunner(generator, new RunStoreRecorder(store), List.of()).run(config);
+            o = new PipelineRunner(generator, new RunStoreRecorder(store, policy.device(device)), List.of()).run(config);
         }
         PipelineSummary s = o.summary();
         var w = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import org.stepdpo.generation.NativeGenerator;
 import org.stepdpo.generation.OpenAiCompletionsGenerator;
 import org.stepdpo.generation.OpenAiEndpoint;
 import picocli.CommandLine.ArgGroup;
+import org.stepdpo.evaluation.Provenance;
 import picocli.CommandLine.Option;
 
 /** The policy model of a command (an exclusive option group): a local model folder or an OpenAI-compatible server. */
@@ -34,6 +35,11 @@ public class PolicyChoice {
 
         @Option(names = "--openai-concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE})")
         int concurrency;
+    }
+
+    /** Where the policy runs, as runs record it: the native engine's device, or the server's URL. */
+    String device(String device) {
+        return model != null ? Provenance.device(device) : "remote: " + openAi.url;
     }
 
     /**

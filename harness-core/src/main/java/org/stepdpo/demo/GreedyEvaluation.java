@@ -148,7 +148,7 @@ final class GreedyEvaluation {
         long runId = store.startRun(new NewRun(RunKind.EVAL, "demo eval " + r.name() + " " + r.modelLabel(),
                 r.modelLabel(), r.adapter().name(), r.suite(), r.test().source(), config.toString(),
                 Provenance.projectVersion(), Provenance.gitCommit(),
-                Provenance.device("CPU"), r.out().toAbsolutePath().toString()));
+                Provenance.device(r.device()), r.out().toAbsolutePath().toString()));
         try {
             store.addSamples(runId, samples);
             store.finishRun(runId);

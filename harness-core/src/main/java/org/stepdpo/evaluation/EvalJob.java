@@ -81,7 +81,7 @@ public final class EvalJob {
 
         long runId = store.startRun(new NewRun(RunKind.EVAL, "eval " + r.adapter().name() + " " + r.model(), r.model(),
                 r.adapter().name(), r.suite(), r.data().toString(), json(provenance), Provenance.projectVersion(),
-                Provenance.gitCommit(), Provenance.device("CPU"),
+                Provenance.gitCommit(), Provenance.device("cpu"),
                 r.out().toAbsolutePath().toString()));
         try {
             Files.createDirectories(r.out());

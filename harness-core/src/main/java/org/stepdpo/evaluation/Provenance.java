@@ -1,5 +1,9 @@
 package org.stepdpo.evaluation;
 
+import org.stepdpo.engine.device.ComputeDevice;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.DeviceFacts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,9 +57,17 @@ public final class Provenance {
         return p;
     }
 
-    /** How runs name the machine they ran on, e.g. {@code CPU (2 cores)} or {@code cuda (2 cores)}. */
-    public static String device(String name) {
-        return name + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+    /**
+     * How runs name the device they ran on, from a {@code --device} choice ({@code cpu}, {@code cuda}, {@code cuda:1},
+     * {@code auto}): the device actually used with its name, e.g. {@code cpu: AMD EPYC 7B13 (2 logical cores)} or
+     * {@code cuda:0: NVIDIA H100 80GB HBM3, 79.1 GiB}.
+     */
+    public static String device(String choice) {
+        ComputeDevice d = choice == null || choice.isBlank() || choice.equalsIgnoreCase("cpu") ? ComputeDevice.cpu()
+                : DeviceChoice.parse(choice).resolve();
+        DeviceFacts facts = DeviceFacts.of(d);
+        return facts.device() + ": " + facts.name() + (d.isCuda() && facts.totalBytes() > 0
+                ? String.format(java.util.Locale.ROOT, ", %.1f GiB", facts.totalBytes() / (double) (1L << 30)) : "");
     }
 
     /** {@link #describe} as the JSON text that runs store as their configuration snapshot. */

@@ -93,7 +93,7 @@ public final class JudgeEvalJob {
         }
         long runId = store.startRun(new NewRun(RunKind.JUDGE, "judge-eval " + benchmark + " " + judge.name(), judge.name(),
                 benchmark, benchmark, file.toString(), JudgeEvalOutput.json(provenance), Provenance.projectVersion(),
-                Provenance.gitCommit(), Provenance.device("CPU"), r.out().toAbsolutePath().toString()));
+                Provenance.gitCommit(), Provenance.device("cpu"), r.out().toAbsolutePath().toString()));
         try {
             Files.createDirectories(r.out());
             List<JudgedItem> judged = new ArrayList<>(items.size());

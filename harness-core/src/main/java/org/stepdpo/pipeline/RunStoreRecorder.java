@@ -13,9 +13,12 @@ import org.stepdpo.reports.runs.SampleRecord;
 public final class RunStoreRecorder implements PipelineRecorder {
 
     private final RunStore store;
+    private final String device;
 
-    public RunStoreRecorder(RunStore store) {
+    /** @param device where the policy ran, as {@link Provenance#device} or "remote: URL" describes it */
+    public RunStoreRecorder(RunStore store, String device) {
         this.store = store;
+        this.device = device;
     }
 
     @Override
@@ -29,7 +32,7 @@ public final class RunStoreRecorder implements PipelineRecorder {
         return store.startRun(new NewRun(RunKind.PIPELINE,
                 "pipeline " + config.dataset().adapter() + " " + sourceModel, sourceModel, config.dataset().adapter(),
                 null, config.dataset().source(), configJson, Provenance.projectVersion(), Provenance.gitCommit(),
-                Provenance.device("CPU"),
+                device,
                 config.outDir().toAbsolutePath().toString()));
     }
 
