@@ -1,13 +1,7 @@
 package org.stepdpo.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stepdpo.evaluation.ResultLines;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stepdpo.data.arith.ArithStepVerifier.ErrorKind;
@@ -23,8 +17,6 @@ import org.stepdpo.data.arith.ArithStepVerifier.ErrorKind;
  */
 public record ErrorMix(int wrong, Map<String, Integer> byKind) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public ErrorMix {
         byKind = Map.copyOf(byKind);
     }
@@ -37,26 +29,20 @@ public record ErrorMix(int wrong, Map<String, Integer> byKind) {
     static ErrorMix read(Path results) {
         Map<String, Integer> byKind = new TreeMap<>();
         int wrong = 0;
-        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                JsonNode n = JSON.readTree(line);
-                if (n.path("correct").asBoolean()) {
-                    continue;
-                }
+        for (ResultLines.Line line : ResultLines.read(results)) {
+            if (!line.correct()) {
                 wrong++;
-                byKind.merge(kindOf(n.path("first_error_reason")), 1, Integer::sum);
+                byKind.merge(kindOf(line), 1, Integer::sum);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
         }
         return new ErrorMix(wrong, byKind);
     }
 
-    private static String kindOf(JsonNode reason) {
-        if (reason.isMissingNode() || reason.isNull()) {
+    private static String kindOf(ResultLines.Line line) {
+        if (line.firstErrorReason() == null) {
             return "none";
         }
-        ErrorKind kind = ErrorKind.ofReason(reason.asText());
+        ErrorKind kind = ErrorKind.ofReason(line.firstErrorReason());
         return kind == null ? "other" : kind.label();
     }
 }

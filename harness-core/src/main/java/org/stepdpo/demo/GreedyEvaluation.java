@@ -117,7 +117,7 @@ final class GreedyEvaluation {
         try (NativeGenerator generator = new NativeGenerator(TorchLanguageModel.load(r.model(),
                 DeviceChoice.parse(r.device()), null), r.modelLabel(), true);
              ProgressBar bar = new ProgressBar("eval " + r.name(), problems.size(), "answers")) {
-            return GreedyAnswers.of(generator, r.template(), problems, r.maxTokens(), bar::advance);
+            return Answers.greedy(generator, r.template(), problems, r.maxTokens(), bar::advance);
         }
     }
 
@@ -190,22 +190,13 @@ final class GreedyEvaluation {
                 line.put("steps", j.steps().size());
                 line.put("judged", sample.judged());
                 line.put("first_error_step", sample.firstErrorStep());
-                line.put("first_error_reason", firstErrorReason(j.judgement()));
+                line.put("first_error_reason", j.judgement().firstErrorReason());
                 ArrayNode verdicts = line.putArray("verdicts");
                 j.judgement().assessments().forEach(a -> verdicts.add(a.verdict().name().toLowerCase(Locale.ROOT)));
                 w.write(line.toString());
                 w.write('\n');
             }
         }
-    }
-
-    /** The judge's reason for the first wrong step, or null when it found none. */
-    static String firstErrorReason(Judgement judgement) {
-        if (!judgement.hasError()) {
-            return null;
-        }
-        return judgement.assessments().stream().filter(a -> a.index() == judgement.firstErrorIndex())
-                .map(StepAssessment::reason).findFirst().orElse(null);
     }
 
     static void write(Path file, ModelScore score) {

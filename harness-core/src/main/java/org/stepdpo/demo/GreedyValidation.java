@@ -35,7 +35,7 @@ record GreedyValidation(PromptTemplate template, DatasetAdapter adapter, List<Pr
 
     /** Share of the problems whose greedy answer the adapter grades right. */
     double accuracy(Generator generator) {
-        List<String> answers = GreedyAnswers.of(generator, template, problems, maxTokens, done -> { });
+        List<String> answers = Answers.greedy(generator, template, problems, maxTokens, done -> { });
         int correct = 0;
         for (int i = 0; i < problems.size(); i++) {
             correct += adapter.grade(problems.get(i), answers.get(i)).correct() ? 1 : 0;

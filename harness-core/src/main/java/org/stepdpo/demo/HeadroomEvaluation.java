@@ -14,7 +14,6 @@ import org.stepdpo.data.Grade;
 import org.stepdpo.data.Problem;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
-import org.stepdpo.generation.GeneratedText;
 import org.stepdpo.generation.NativeGenerator;
 import org.stepdpo.generation.SampleRequest;
 import org.stepdpo.generation.SamplingSettings;
@@ -31,7 +30,6 @@ final class HeadroomEvaluation {
 
     static final String FILE = "headroom.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH = 64;
 
     /** What is sampled: model, problems, template and how. */
     record Request(Path model, String label, List<Problem> problems, DatasetAdapter adapter, PromptTemplate template,
@@ -66,19 +64,13 @@ final class HeadroomEvaluation {
         try (NativeGenerator generator = new NativeGenerator(TorchLanguageModel.load(r.model(),
                 DeviceChoice.parse(r.device()), null), r.label(), true);
              ProgressBar bar = new ProgressBar("headroom " + r.label(), requests.size(), "samples")) {
-            List<Grade> current = new ArrayList<>(r.k());
-            for (int from = 0; from < requests.size(); from += BATCH) {
-                List<SampleRequest> batch = requests.subList(from, Math.min(requests.size(), from + BATCH));
-                List<GeneratedText> texts = generator.generate(batch, r.sampling());
-                for (int b = 0; b < batch.size(); b++) {
-                    Problem p = r.problems().get((from + b) / r.k());
-                    current.add(r.adapter().grade(p, r.template().responsePrefix() + texts.get(b).text()));
-                    if (current.size() == r.k()) {
-                        grades.add(current);
-                        current = new ArrayList<>(r.k());
-                    }
+            List<String> answers = Answers.of(generator, r.template(), requests, r.sampling(), bar::advance);
+            for (int i = 0; i < r.problems().size(); i++) {
+                List<Grade> ofProblem = new ArrayList<>(r.k());
+                for (int j = 0; j < r.k(); j++) {
+                    ofProblem.add(r.adapter().grade(r.problems().get(i), answers.get(i * r.k() + j)));
                 }
-                bar.advance(batch.size());
+                grades.add(ofProblem);
             }
         }
         return grades;

@@ -1,13 +1,7 @@
 package org.stepdpo.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stepdpo.evaluation.ResultLines;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stepdpo.reports.comparison.McNemar;
@@ -24,8 +18,6 @@ import org.stepdpo.reports.comparison.McNemar;
  * @param pValue  McNemar's exact two-sided p
  */
 public record PairedComparison(String a, String b, int n, int onlyA, int onlyB, double pValue) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Compares two evaluations' {@code results.jsonl} by problem id; fails when they cover different problems. */
     static PairedComparison of(String a, Path resultsA, String b, Path resultsB) {
@@ -47,16 +39,7 @@ public record PairedComparison(String a, String b, int n, int onlyA, int onlyB, 
 
     private static Map<String, Boolean> outcomes(Path results) {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                JsonNode n = JSON.readTree(line);
-                if (out.put(n.path("id").asText(), n.path("correct").asBoolean()) != null) {
-                    throw new IllegalStateException(results + ": problem " + n.path("id").asText() + " appears twice");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
-        }
+        ResultLines.read(results).forEach(line -> out.put(line.id(), line.correct()));
         return out;
     }
 }

@@ -38,6 +38,15 @@ public record Judgement(int firstErrorIndex, List<StepAssessment> assessments, S
         return new Judgement(-1, List.of(), why);
     }
 
+    /** The judge's reason for the first wrong step, or null when it found none (or gave no reason). */
+    public String firstErrorReason() {
+        if (!hasError()) {
+            return null;
+        }
+        return assessments.stream().filter(a -> a.index() == firstErrorIndex).map(StepAssessment::reason).findFirst()
+                .orElse(null);
+    }
+
     public boolean decided() {
         return undecided == null;
     }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import org.stepdpo.config.Suite;
 
 /**
- * SHA-256 of what a suite measures (data, model, template, sampling, judge, training, evaluation; not its
+ * SHA-256 of what a suite measures (data, model, template, sampling, judge, training, evaluation, benchmarks; not its
  * {@code regress} block, which only says how to judge), stored in a baseline so that a report can say when the
  * suite changed since the baseline was written.
  */
@@ -34,6 +34,9 @@ final class SuiteFingerprint {
         n.set("pairs", JSON.valueToTree(s.pairs()));
         n.set("training", JSON.valueToTree(s.training()));
         n.set("evaluation", JSON.valueToTree(s.evaluation()));
+        if (!s.benchmarks().isEmpty()) { // absent when empty: suites without benchmarks keep their earlier hash
+            n.set("benchmarks", JSON.valueToTree(s.benchmarks()));
+        }
         try {
             byte[] bytes = JSON.writeValueAsBytes(JSON.treeToValue(n, Object.class));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

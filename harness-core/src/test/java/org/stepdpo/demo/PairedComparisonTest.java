@@ -28,8 +28,8 @@ class PairedComparisonTest {
         StringBuilder a = new StringBuilder();
         StringBuilder b = new StringBuilder();
         for (int i = 1; i <= 8; i++) {
-            a.append("{\"id\":\"p").append(i).append("\",\"correct\":").append(i <= 6).append("}\n");
-            b.append("{\"id\":\"p").append(i).append("\",\"correct\":").append(i == 1 || i == 7).append("}\n");
+            a.append("{\"id\":\"p").append(i).append("\",\"steps\":3,\"judged\":true,\"correct\":").append(i <= 6).append("}\n");
+            b.append("{\"id\":\"p").append(i).append("\",\"steps\":3,\"judged\":true,\"correct\":").append(i == 1 || i == 7).append("}\n");
         }
         PairedComparison c = PairedComparison.of("a", results("a", a.toString().strip()), "b",
                 results("b", b.toString().strip()));
@@ -42,19 +42,19 @@ class PairedComparisonTest {
 
     @Test
     void differentProblemsAreRefused() throws IOException {
-        assertThatThrownBy(() -> PairedComparison.of("a", results("a", "{\"id\":\"p1\",\"correct\":true}"), "b",
-                results("b", "{\"id\":\"p2\",\"correct\":true}"))).hasMessageContaining("different problems");
+        assertThatThrownBy(() -> PairedComparison.of("a", results("a", "{\"id\":\"p1\",\"steps\":3,\"judged\":true,\"correct\":true}"), "b",
+                results("b", "{\"id\":\"p2\",\"steps\":3,\"judged\":true,\"correct\":true}"))).hasMessageContaining("different problems");
     }
 
     @Test
     void errorMixCountsFirstWrongStepsByKind() throws IOException {
         ErrorMix mix = ErrorMix.read(results("r",
-                "{\"id\":\"1\",\"correct\":true,\"first_error_reason\":null}",
-                "{\"id\":\"2\",\"correct\":false,\"first_error_reason\":\"arithmetic: 3 + 4 is 7, not 8\"}",
-                "{\"id\":\"3\",\"correct\":false,\"first_error_reason\":\"wrong operation: applies + 5, but ...\"}",
-                "{\"id\":\"4\",\"correct\":false,\"first_error_reason\":\"wrong operation: applies - 2, but ...\"}",
-                "{\"id\":\"5\",\"correct\":false,\"first_error_reason\":null}",
-                "{\"id\":\"6\",\"correct\":true,\"first_error_reason\":\"arithmetic: right by luck\"}"));
+                "{\"id\":\"1\",\"steps\":3,\"judged\":true,\"correct\":true,\"first_error_reason\":null}",
+                "{\"id\":\"2\",\"steps\":3,\"judged\":true,\"correct\":false,\"first_error_reason\":\"arithmetic: 3 + 4 is 7, not 8\"}",
+                "{\"id\":\"3\",\"steps\":3,\"judged\":true,\"correct\":false,\"first_error_reason\":\"wrong operation: applies + 5, but ...\"}",
+                "{\"id\":\"4\",\"steps\":3,\"judged\":true,\"correct\":false,\"first_error_reason\":\"wrong operation: applies - 2, but ...\"}",
+                "{\"id\":\"5\",\"steps\":3,\"judged\":true,\"correct\":false,\"first_error_reason\":null}",
+                "{\"id\":\"6\",\"steps\":3,\"judged\":true,\"correct\":true,\"first_error_reason\":\"arithmetic: right by luck\"}"));
         assertThat(mix.wrong()).isEqualTo(4);
         assertThat(mix.byKind()).containsEntry("arithmetic", 1).containsEntry("wrong operation", 2)
                 .containsEntry("none", 1).hasSize(3);
