@@ -138,8 +138,9 @@ public final class DemoLeaderboard {
         w.printf("%npaired on the same %d test problems (McNemar exact, two-sided):%n",
                 r.comparisons().isEmpty() ? 0 : r.comparisons().get(0).n());
         for (PairedComparison c : r.comparisons()) {
-            w.printf("  %-8s vs %-8s %3d right only with %s, %3d only with %s, p = %.4f%n", c.a(), c.b(), c.onlyA(), c.a(),
-                    c.onlyB(), c.b(), c.pValue());
+            w.printf("  %-8s vs %-8s %3d right only with %s, %3d only with %s, p = %s%n", c.a(), c.b(), c.onlyA(), c.a(),
+                    c.onlyB(), c.b(), c.pValue() < 1e-4 ? String.format("%.1e", c.pValue())
+                            : String.format("%.4f", c.pValue()));
         }
         printBenchmarks(w, r);
         if (!r.validation().isEmpty()) {

@@ -56,7 +56,7 @@ class RunCommandTest {
             // math-qwen2 as shipped, scaled down for CPU and pointed at these files: what a user types, with --set.
             List<String> args = new java.util.ArrayList<>(List.of("run", "--suite", "math-qwen2", "--out", out.toString(),
                     "--set", "model.path=" + model, "--set", "dataset.train=" + math, "--set", "dataset.test=" + math500,
-                    "--set", "sampling.k=2", "--set", "sampling.max_tokens=12", "--set", "sampling.temperature=1.0",
+                    "--set", "sampling.problems=2", "--set", "sampling.k=2", "--set", "sampling.max_tokens=12", "--set", "sampling.temperature=1.0",
                     "--set", "judge.kind=llm", "--set", "judge.url=" + judge.baseUrl(), "--set", "judge.model=fake-judge",
                     "--set", "judge.api_key_env=STEPDPO_TEST_NO_KEY_SET_Z", "--set", "rectification.n=2",
                     "--set", "training.step-dpo.steps=2", "--set", "training.step-dpo.batch=2",
@@ -83,8 +83,8 @@ class RunCommandTest {
             assertThat(r.getOutput()).contains("run: suite math-qwen2", "greedy accuracy on the suite's other benchmarks",
                     "gsm8k", "aime24", "aime25", "amc23").containsPattern("gsm8k +aime24 +aime25 +amc23");
 
-            // The data loop: 3 problems x 2 samples, every wrong one sent to the judge, whose verdict was used.
-            assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(6);
+            // The data loop: the first 2 of the 3 train problems x 2 samples, every wrong one sent to the judge.
+            assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(4);
             assertThat(judge.received()).isNotEmpty();
             assertThat(judge.received().get(0).body().get("model").asText()).isEqualTo("fake-judge");
             assertThat(out.resolve("localized.jsonl")).exists();

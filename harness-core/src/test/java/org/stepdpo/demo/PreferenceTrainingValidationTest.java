@@ -97,8 +97,8 @@ class PreferenceTrainingValidationTest {
         assertThat(PreferenceTraining.validation(withTraining(tiny, "step-dpo", Map.of("validation_problems", "0")),
                 STEP, Objective.STEP_DPO, SEED)).as("0 = off").isNull();
 
-        Suite toy = Suites.get("toy"); // as shipped: 200 validation problems for both objectives
-        assertHeldOut(toy, Objective.STEP_DPO, 200);
+        Suite toy = Suites.get("toy"); // as shipped: 150 validation problems for both objectives
+        assertHeldOut(toy, Objective.STEP_DPO, 150);
         assertThat(PreferenceTraining.validation(toy, STEP, Objective.DPO, SEED).problems())
                 .isEqualTo(PreferenceTraining.validation(toy, STEP, Objective.STEP_DPO, SEED).problems());
     }

@@ -27,6 +27,11 @@ public class StorageConfigSourceFactory implements ConfigSourceFactory {
             ConfigValue value = context.getValue(key);
             return value == null ? null : value.getValue();
         });
+        ConfigValue h2Active = context.getValue("stepdpo.storage.h2-active");
+        boolean storageOff = h2Active != null && "false".equals(h2Active.getValue());
+        if (settings.database() == StorageSettings.Database.H2 && !storageOff) {
+            EmbeddedDatabaseGuard.apply(settings);
+        }
         return List.of(new PropertiesConfigSource(derivedProperties(settings), "stepdpo storage settings", ORDINAL));
     }
 
