@@ -159,7 +159,7 @@ abstract class RunStoreContract {
     }
 
     @Test
-    void tenThousandSamplesWithTenStepsEachInsertQuickly() {
+    void tenThousandSamplesWithTenStepsEachAreStoredInOneBatch() {
         long id = store.startRun(newEval(unique("volume"), "synthetic"));
         List<SampleRecord> samples = new ArrayList<>();
         for (int p = 0; p < 2_500; p++) {
@@ -172,13 +172,13 @@ abstract class RunStoreContract {
         long start = System.nanoTime();
         store.addSamples(id, samples);
         double seconds = (System.nanoTime() - start) / 1e9;
-        // CPU time of this thread too: wall time on a shared machine says more about the neighbours.
+        // Printed, never asserted (speed is a benchmark's business, not a test's); CPU time of this thread too: wall
+        // time on a shared machine says more about the neighbours.
         System.out.printf("[%s] stored 10,000 samples with 100,000 steps in %.2f s (%.2f s CPU in this thread)%n",
                 store.database(), seconds, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         assertThat(store.sampleCount(id)).isEqualTo(10_000);
         assertThat(store.samples(id, 9_999, 5)).singleElement()
                 .satisfies(s -> assertThat(s.sample()).isEqualTo(samples.get(9_999)));
-        assertThat(seconds).as("seconds to store 10k samples").isLessThan(30);
         assertThat(store.deleteRun(id)).isTrue();
         assertThat(store.sampleCount(id)).isZero();
         assertThat(store.run(id)).isEmpty();
