@@ -71,7 +71,7 @@ class Gsm8kAdapterTest {
     void unknownOptionIsRejected() {
         assertThatThrownBy(() -> adapter.load(file, new LoadOptions(false, Map.of("questoin", "q"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("dataset adapter gsm8k has no option \"questoin\"; its options are [idPrefix]");
+                .hasMessage("dataset adapter gsm8k has no option \"questoin\"; its options are [idPrefix, limit]");
     }
 
     @Test
