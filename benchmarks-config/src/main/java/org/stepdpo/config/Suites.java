@@ -43,15 +43,7 @@ public final class Suites {
      */
     public static Suite get(String nameOrFile, List<String> overrides) {
         if (isFile(nameOrFile)) {
-            Path file = Path.of(nameOrFile);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(file + ": suite file not found");
-            }
-            try {
-                return parse(Files.readString(file), file.toString(), overrides);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
-            }
+            return read(Path.of(nameOrFile), overrides);
         }
         if (!BUILTIN.contains(nameOrFile)) {
             throw new IllegalArgumentException("unknown suite \"" + nameOrFile + "\"; built-in suites: " + BUILTIN
@@ -74,11 +66,15 @@ public final class Suites {
     }
 
     public static Suite read(Path file) {
+        return read(file, List.of());
+    }
+
+    private static Suite read(Path file, List<String> overrides) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": suite file not found");
         }
         try {
-            return parse(Files.readString(file), file.toString());
+            return parse(Files.readString(file), file.toString(), overrides);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }

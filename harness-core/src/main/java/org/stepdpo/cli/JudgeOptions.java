@@ -1,6 +1,7 @@
 package org.stepdpo.cli;
 
 import java.time.Duration;
+import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.OpenAiEndpoint;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;

@@ -8,9 +8,10 @@ import org.stepdpo.engine.device.Precision;
 import org.stepdpo.generation.Generator;
 import org.stepdpo.generation.NativeGenerator;
 import org.stepdpo.generation.OpenAiCompletionsGenerator;
+import org.stepdpo.evaluation.Provenance;
+import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.OpenAiEndpoint;
 import picocli.CommandLine.ArgGroup;
-import org.stepdpo.evaluation.Provenance;
 import picocli.CommandLine.Option;
 
 /** The policy model of a command (an exclusive option group): a local model folder or an OpenAI-compatible server. */

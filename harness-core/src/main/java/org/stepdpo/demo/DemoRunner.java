@@ -119,6 +119,7 @@ public final class DemoRunner {
         models.put("sft", sft.model());
 
         Map<String, Benchmark> benchmarks = Benchmark.of(suite, evalTokens);
+        Map<String, List<Problem>> benchmarkProblems = new LinkedHashMap<>(); // each file read once, for every model
         Consumer<String> evaluate = name -> {
             if (testProblems.isEmpty()) {
                 testProblems.addAll(DemoData.load(testSelection));
@@ -136,7 +137,8 @@ public final class DemoRunner {
                 for (Benchmark b : benchmarks.values()) {
                     new GreedyEvaluation(store).run(new GreedyEvaluation.Request(name, models.get(name), label,
                             b.selection(), b.adapter(), template, judge, b.maxTokens(), device, suite.name(),
-                            b.folder(out, name)), DemoData.load(b.selection()));
+                            b.folder(out, name)), benchmarkProblems.computeIfAbsent(b.name(),
+                            bench -> DemoData.load(b.selection())));
                 }
             }
         };

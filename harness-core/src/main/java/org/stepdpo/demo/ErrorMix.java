@@ -1,10 +1,10 @@
 package org.stepdpo.demo;
 
 import java.nio.file.Path;
-import org.stepdpo.evaluation.ResultLines;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stepdpo.data.arith.ArithStepVerifier.ErrorKind;
+import org.stepdpo.evaluation.ResultLines;
 
 /**
  * What the first wrong steps of one model's wrong answers are, by the verifier's error kind: arithmetic slips

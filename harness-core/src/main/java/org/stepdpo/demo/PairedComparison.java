@@ -1,9 +1,9 @@
 package org.stepdpo.demo;
 
 import java.nio.file.Path;
-import org.stepdpo.evaluation.ResultLines;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.stepdpo.evaluation.ResultLines;
 import org.stepdpo.reports.comparison.McNemar;
 
 /**

@@ -75,8 +75,8 @@ final class PreferenceTraining {
                 s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, s.integer("batch", 32),
                 s.integer("grad_accum", 1), seed);
         // bf16 weights and activations on CUDA unless the suite says otherwise; fp32 on CPU.
-        boolean bf16 = Boolean.parseBoolean(Suite.value(values(suite, objective), "bf16",
-                Boolean.toString(device != null && device.startsWith("cuda"))));
+        boolean onCuda = device != null && device.startsWith("cuda");
+        boolean bf16 = Boolean.parseBoolean(s.text("bf16", Boolean.toString(onCuda)));
         TrainingConfig config = TrainingConfig.defaults(objective, startModel).withOptimization(o)
                 .withBeta(s.number("beta", 0.4)).withSftWeight(s.number("sft_weight", 0.0))
                 .withTruncation(new Truncation(s.integer("max_length", 1024), s.integer("max_prompt_length", 512)))
@@ -84,8 +84,8 @@ final class PreferenceTraining {
         int loraRank = s.integer("lora_r", 0);
         if (loraRank > 0) {
             // LoRA: the trained model is still a whole Hugging Face folder (final/, adapters merged).
-            List<String> targets = Arrays.stream(Suite.value(values(suite, objective), "lora_targets",
-                    String.join(",", LoraConfig.DEFAULT_TARGETS)).split(",")).map(String::strip).toList();
+            List<String> targets = Arrays.stream(s.text("lora_targets", String.join(",", LoraConfig.DEFAULT_TARGETS))
+                    .split(",")).map(String::strip).toList();
             config = config.withLora(new LoraConfig(loraRank, s.number("lora_alpha", 2.0 * loraRank),
                     s.number("lora_dropout", 0.0), targets));
         }
@@ -132,11 +132,7 @@ final class PreferenceTraining {
     }
 
     private static SuiteValues section(Suite suite, Objective objective) {
-        return new SuiteValues(suite, "training." + objective.cliName(), values(suite, objective));
-    }
-
-    private static Map<String, String> values(Suite suite, Objective objective) {
         Map<String, String> values = suite.training() == null ? null : suite.training().get(objective.cliName());
-        return values == null ? Map.of() : values;
+        return new SuiteValues(suite, "training." + objective.cliName(), values);
     }
 }

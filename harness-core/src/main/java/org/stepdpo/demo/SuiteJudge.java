@@ -1,11 +1,11 @@
 package org.stepdpo.demo;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
 import org.stepdpo.data.DatasetAdapter;
+import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.OpenAiEndpoint;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;
@@ -30,28 +30,27 @@ final class SuiteJudge {
     }
 
     static JudgeChoice choice(Suite suite, SamplingSettings rolloutSampling, UnaryOperator<String> environment) {
-        Map<String, String> section = suite.judge();
-        SuiteValues v = new SuiteValues(suite, "judge", section);
-        String kind = Suite.value(section, "kind", "verifier");
+        SuiteValues v = new SuiteValues(suite, "judge", suite.judge());
+        String kind = v.text("kind", "verifier");
         return switch (kind) {
             case "verifier" -> new JudgeChoice.Verifier();
             case "rollout" -> new JudgeChoice.Rollout(v.integer("rollouts", 8), v.number("threshold", 0.0),
                     rolloutSampling);
             case "llm" -> {
-                String url = section.get("url");
-                String model = section.get("model");
+                String url = v.text("url", null);
+                String model = v.text("model", null);
                 if (url == null || model == null) {
                     throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind llm needs judge.url and "
                             + "judge.model");
                 }
-                String keyVariable = section.get("api_key_env");
+                String keyVariable = v.text("api_key_env", null);
                 String key = keyVariable != null ? environment.apply(keyVariable)
-                        : firstSet(environment, "STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
+                        : Environment.first(environment, "STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
                 if (keyVariable != null && (key == null || key.isBlank())) {
                     throw new IllegalArgumentException("suite " + suite.name() + ": judge.api_key_env names "
                             + keyVariable + ", which is not set");
                 }
-                boolean showReference = !"false".equalsIgnoreCase(Suite.value(section, "show_reference", "true"));
+                boolean showReference = !"false".equalsIgnoreCase(v.text("show_reference", "true"));
                 yield new JudgeChoice.Llm(new OpenAiEndpoint(url, key, model, v.integer("concurrency", 8), 6,
                         Duration.ofSeconds(1), Duration.ofMinutes(5)), showReference, 2, v.integer("max_tokens", 1024));
             }
@@ -80,15 +79,5 @@ final class SuiteJudge {
             };
         }
         return choice.create(null, adapter, template);
-    }
-
-    private static String firstSet(UnaryOperator<String> environment, String... names) {
-        for (String name : names) {
-            String v = environment.apply(name);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
     }
 }

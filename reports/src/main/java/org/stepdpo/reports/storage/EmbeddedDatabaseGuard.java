@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the embedded database to its owner on this machine. H2's AUTO_SERVER mode lets a second process use the
@@ -13,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * the database folder is {@code rwx------}, so other users can read neither the files nor the key.
  */
 public final class EmbeddedDatabaseGuard {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseGuard.class);
 
     /** H2's system property for the address its servers bind to. */
     public static final String BIND_ADDRESS = "h2.bindAddress";
@@ -29,8 +32,11 @@ public final class EmbeddedDatabaseGuard {
         try {
             Files.createDirectories(folder);
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException | IOException | SecurityException notPosixOrNotOurs) {
-            // Not a POSIX file system, or a folder another user owns: H2 reports what it cannot open.
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.debugf("%s: not a POSIX file system; its own permissions apply", folder);
+        } catch (IOException | SecurityException e) {
+            LOG.warnf("cannot make the database folder %s private to its owner (%s); other users of this machine "
+                    + "may be able to read it", folder, e.toString());
         }
     }
 }
