@@ -78,6 +78,33 @@ class SuitesTest {
     }
 
     @Test
+    void valuesOutOfTheirRangeFailWhenTheSuiteIsReadNamingFileLineAndKey(@TempDir Path dir) throws Exception {
+        String head = "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n";
+        Path f = dir.resolve("range.yaml");
+        Files.writeString(f, head + "training:\n  step-dpo:\n    beta: 0\n");
+        assertThatThrownBy(() -> Suites.get(f.toString()))
+                .hasMessage(f + ":7: \"training.step-dpo.beta\" must be greater than 0, got 0");
+        Files.writeString(f, head + "training:\n  dpo: {batch: 0}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString()))
+                .hasMessage(f + ":6: \"training.dpo.batch\" must be greater than 0, got 0");
+        Files.writeString(f, head + "sampling: {top_p: 1.5}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"sampling.top_p\" must be greater than 0 "
+                + "and at most 1, got 1.5");
+        Files.writeString(f, head + "judge: {threshold: -0.1}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("between 0 and 1, got -0.1");
+        Files.writeString(f, head + "training:\n  sft: {lr: \"NaN\"}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"training.sft.lr\" must be greater than 0");
+        // 0 is allowed where it means "none": no clipping, full fine-tuning, no headroom samples
+        Files.writeString(f, head + "training:\n  step-dpo: {max_grad_norm: 0, lora_r: 0}\nevaluation: {samples: 0}\n");
+        assertThat(Suites.get(f.toString()).training().get("step-dpo")).containsEntry("lora_r", "0");
+        assertThatThrownBy(() -> Suites.get("toy", List.of("training.step-dpo.beta=-1")))
+                .hasMessage("--set training.step-dpo.beta=-1: \"training.step-dpo.beta\" must be greater than 0, got -1");
+        for (String name : Suites.builtinNames()) {
+            assertThat(Suites.get(name).name()).isEqualTo(name); // the built-in suites keep to the ranges
+        }
+    }
+
+    @Test
     void extraBenchmarksAreNamedEntriesCheckedLikeAnySectionAndTheirFilesExpand(@TempDir Path dir) throws Exception {
         String head = "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n";
         Path f = dir.resolve("b.yaml");
