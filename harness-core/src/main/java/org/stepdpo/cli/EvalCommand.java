@@ -2,10 +2,10 @@ package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.LoadOptions;
@@ -73,8 +73,7 @@ public class EvalCommand implements Callable<Integer> {
         String modelName = model != null ? model
                 : source.reference ? "reference" : stripExtension(source.completions.getFileName().toString());
         Path outDir = out != null ? out : DataFolder.newRun("eval-" + dataset.name());
-        List<String> commandLine = new ArrayList<>(List.of("stepdpo", "eval"));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        List<String> commandLine = Provenance.commandLine();
 
         EvalJob.Outcome o = new EvalJob(store).run(new EvalJob.Request(dataset, data, new LoadOptions(skipInvalid, options),
                 source.reference ? null : source.completions, modelName, suite, outDir, commandLine));

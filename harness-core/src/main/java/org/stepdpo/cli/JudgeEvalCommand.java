@@ -2,12 +2,12 @@ package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
@@ -124,8 +124,7 @@ public class JudgeEvalCommand implements Callable<Integer> {
         DatasetAdapter dataset = adapter == null ? null : DatasetAdapters.byName(adapter);
         ReferenceAnswers references = answers == null ? null : new ReferenceAnswers(dataset, answers);
         Path outDir = out != null ? out : DataFolder.newRun("judge-eval");
-        List<String> commandLine = new ArrayList<>(List.of("stepdpo", "judge-eval"));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        List<String> commandLine = Provenance.commandLine();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("judge_kind", judge);
         settings.put("judge_choice", choice.toString());

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.evaluation.Provenance;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +25,7 @@ public class StepDpoMain implements QuarkusApplication {
     CommandLine commandLine;
 
     public static void main(String... args) {
+        Provenance.recordCommandLine(args);
         LaunchPlan plan = LaunchPlan.of(args);
         switch (plan.needs()) {
             case NOTHING -> {
@@ -59,6 +61,7 @@ public class StepDpoMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        Provenance.recordCommandLine(args);
         try {
             return commandLine.execute(args);
         } finally {

@@ -245,7 +245,7 @@ public final class DemoRunner {
                 "response_prefix", template.responsePrefix()));
         long runId = store.startRun(new NewRun(RunKind.TRAIN, "demo " + objective.cliName() + " seed " + seed,
                 sftModel.toString(), objective.cliName(), suite.name(), pairs.toString(),
-                Provenance.describeJson(List.of("stepdpo", "demo"), Map.of("pairs", pairs), settings),
+                Provenance.describeJson(Provenance.commandLine(), Map.of("pairs", pairs), settings),
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device(device), o.runDir().toString()));
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress.named(objective.cliName()));

@@ -23,7 +23,23 @@ import java.util.Map;
  */
 public final class Provenance {
 
+    /** The command line of this process as typed, set by the entry point; "stepdpo" alone until then. */
+    private static volatile List<String> commandLine = List.of("stepdpo");
+
     private Provenance() {
+    }
+
+    /** Records the arguments this process was started with (the entry point calls it before any command runs). */
+    public static void recordCommandLine(String... args) {
+        List<String> line = new java.util.ArrayList<>(args.length + 1);
+        line.add("stepdpo");
+        line.addAll(List.of(args));
+        commandLine = List.copyOf(line);
+    }
+
+    /** The command as typed: {@code ["stepdpo", "eval", "--completions", "c.jsonl", ...]}. */
+    public static List<String> commandLine() {
+        return commandLine;
     }
 
     /** The project commit the launcher recorded ({@code STEPDPO_GIT_COMMIT}), or "unknown". */

@@ -54,7 +54,9 @@ class EvalCommandTest {
         assertThat(summary.get("accuracy_ci95").get(0).asDouble()).isBetween(0.2, 0.3);
         JsonNode provenance = summary.get("provenance");
         assertThat(provenance.get("inputs").get("completions").get("sha256").asText()).hasSize(64);
-        assertThat(provenance.get("command").toString()).contains("tiny-model-e2e");
+        assertThat(JSON.convertValue(provenance.get("command"), List.class)).containsExactly("stepdpo", "eval",
+                "--adapter", "gsm8k", "--data", DATA, "--completions", "src/test/resources/eval/tiny-completions.jsonl",
+                "--model", "tiny-model-e2e", "--out", out.toString()); // as typed: "eval" once
         long runId = summary.get("run_id").asLong();
         assertThat(runId).isPositive();
 

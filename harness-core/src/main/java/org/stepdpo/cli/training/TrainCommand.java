@@ -209,13 +209,7 @@ public class TrainCommand implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("training", config.toString());
         settings.put("template", Map.of("name", t.name(), "prompt", t.prompt(), "response_prefix", t.responsePrefix()));
-        return Provenance.describeJson(commandLine(), inputs, settings);
-    }
-
-    private List<String> commandLine() {
-        List<String> line = new ArrayList<>(List.of("stepdpo", "train"));
-        line.addAll(spec.commandLine().getParseResult().originalArgs());
-        return line;
+        return Provenance.describeJson(Provenance.commandLine(), inputs, settings);
     }
 
     /** Progress bar with rate and ETA on stderr, and the latest loss as plain lines. */

@@ -1,5 +1,7 @@
 package org.stepdpo.reports.leaderboard;
 
+import org.stepdpo.reports.report.MarkdownText;
+
 /** A GitHub-flavoured Markdown table. */
 public final class MarkdownRenderer implements LeaderboardRenderer {
 
@@ -20,6 +22,6 @@ public final class MarkdownRenderer implements LeaderboardRenderer {
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+        return MarkdownText.cell(text);
     }
 }

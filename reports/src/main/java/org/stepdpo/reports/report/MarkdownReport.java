@@ -153,7 +153,7 @@ final class MarkdownReport {
     }
 
     private static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return MarkdownText.cell(text);
     }
 
     private static String orDash(String s) {
