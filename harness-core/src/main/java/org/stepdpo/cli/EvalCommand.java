@@ -1,6 +1,7 @@
 package org.stepdpo.cli;
 
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,13 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "NAME", description = "Suite label stored with the run")
     String suite;
 
+    @Option(names = "--allow-partial",
+            description = "Accept completions that cover only some problems of the data file (the result says so)")
+    boolean allowPartial;
+
+    @Option(names = "--force", description = "Replace the evaluation an existing --out folder holds")
+    boolean force;
+
     @Option(names = "--skip-invalid", description = "Skip malformed data records (they are counted and listed)")
     boolean skipInvalid;
 
@@ -73,10 +81,13 @@ public class EvalCommand implements Callable<Integer> {
         String modelName = model != null ? model
                 : source.reference ? "reference" : stripExtension(source.completions.getFileName().toString());
         Path outDir = out != null ? out : DataFolder.newRun("eval-" + dataset.name());
+        if (!force) {
+            refuseToOverwrite(outDir);
+        }
         List<String> commandLine = Provenance.commandLine();
 
         EvalJob.Outcome o = new EvalJob(store).run(new EvalJob.Request(dataset, data, new LoadOptions(skipInvalid, options),
-                source.reference ? null : source.completions, modelName, suite, outDir, commandLine));
+                source.reference ? null : source.completions, modelName, suite, outDir, commandLine, allowPartial));
 
         var err = spec.commandLine().getErr();
         if (!o.skipped().isEmpty()) {
@@ -86,6 +97,8 @@ public class EvalCommand implements Callable<Integer> {
             }
         }
         print(dataset.name(), modelName, o);
+        o.warnings().forEach(w -> err.println("WARNING: " + w));
+        err.flush();
         return 0;
     }
 
@@ -116,6 +129,16 @@ public class EvalCommand implements Callable<Integer> {
     /** A share as a percentage with two decimals; "-" when undefined (docs/METRICS.md). */
     private static String percent(Double share) {
         return share == null ? "-" : String.format("%.2f%%", 100 * share);
+    }
+
+    /** An --out that already holds an evaluation is another run's record; replacing it takes --force. */
+    private static void refuseToOverwrite(Path outDir) {
+        for (String name : List.of("summary.json", "results.jsonl")) {
+            if (Files.exists(outDir.resolve(name))) {
+                throw new IllegalArgumentException(outDir + " already holds an evaluation (" + name + "); give another "
+                        + "--out, or --force to replace it");
+            }
+        }
     }
 
     private static String stripExtension(String name) {

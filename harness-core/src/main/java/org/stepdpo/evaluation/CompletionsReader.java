@@ -34,7 +34,7 @@ public final class CompletionsReader {
                     one ? "cannot be given together with \"completion\"" : "is missing (give \"completion\" or \"completions\")");
         }
         List<String> completions = one ? List.of(r.requireText("completion")) : r.optionalStringList("completions").orElseThrow();
-        return new CompletionSet(r.line(), idx, idx == null ? id : null, completions);
+        return new CompletionSet(r.line(), idx, id, completions);
     }
 
     private static Integer toIndex(Long value) {

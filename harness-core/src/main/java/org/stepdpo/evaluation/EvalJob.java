@@ -36,15 +36,20 @@ public final class EvalJob {
      * @param completions completions file, or null to grade the reference solutions
      * @param model       model name for the leaderboard
      * @param suite       suite name, or null
-     * @param out         output folder
-     * @param commandLine the command as typed, for the run's provenance
+     * @param out          output folder
+     * @param commandLine  the command as typed, for the run's provenance
+     * @param allowPartial whether completions may cover only some of the data's problems (then it is a warning)
      */
     public record Request(DatasetAdapter adapter, Path data, LoadOptions loadOptions, Path completions,
-                          String model, String suite, Path out, List<String> commandLine) {
+                          String model, String suite, Path out, List<String> commandLine, boolean allowPartial) {
     }
 
-    /** What came out: the stored run's id, the numbers, and the records skipped while loading. */
-    public record Outcome(long runId, EvalSummary summary, List<LoadResult.SkippedRecord> skipped, Path out) {
+    /**
+     * What came out: the stored run's id, the numbers, the records skipped while loading, and what the result must
+     * be read with (a partial evaluation, uneven samples), also in summary.json and the stored run.
+     */
+    public record Outcome(long runId, EvalSummary summary, List<LoadResult.SkippedRecord> skipped, Path out,
+                          List<String> warnings) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +65,12 @@ public final class EvalJob {
         Evaluator evaluator = new Evaluator(r.adapter(), new StepSegmenter());
         List<SampleResult> samples = r.completions() == null
                 ? evaluator.gradeReferences(loaded.problems(), r.data())
-                : evaluator.grade(loaded.problems(), CompletionsReader.read(r.completions()), r.completions());
+                : evaluator.grade(loaded.problems(), completions(r.completions()), r.completions());
+        CompletionCoverage coverage = CompletionCoverage.of(loaded.problems(), samples);
+        if (coverage.partial() && !r.allowPartial()) {
+            throw new IllegalArgumentException(coverage.partialMessage(r.completions(), r.data()));
+        }
+        List<String> warnings = coverage.warnings();
         EvalSummary summary = new SummaryCalculator().summarize(samples);
 
         Map<String, Path> inputs = new LinkedHashMap<>();
@@ -77,6 +87,8 @@ public final class EvalJob {
         settings.put("skip_invalid", r.loadOptions().skipInvalid());
         settings.put("skipped_records", loaded.skipped().size());
         settings.put("mode", r.completions() == null ? "reference" : "completions");
+        settings.put("problems_covered", coverage.covered());
+        settings.put("problems_in_data", coverage.problems());
         Map<String, Object> provenance = Provenance.describe(r.commandLine(), inputs, settings);
 
         long runId = store.startRun(new NewRun(RunKind.EVAL, "eval " + r.adapter().name() + " " + r.model(), r.model(),
@@ -86,10 +98,12 @@ public final class EvalJob {
         try {
             Files.createDirectories(r.out());
             EvalOutput.writeResults(r.out().resolve("results.jsonl"), samples);
-            EvalOutput.writeJson(r.out().resolve("summary.json"),
-                    EvalOutput.summaryJson(r.adapter().name(), r.model(), summary, runId, provenance));
+            Map<String, Object> summaryJson = EvalOutput.summaryJson(r.adapter().name(), r.model(), summary, runId,
+                    provenance);
+            summaryJson.put("warnings", warnings);
+            EvalOutput.writeJson(r.out().resolve("summary.json"), summaryJson);
             store.addSamples(runId, toRecords(samples));
-            store.finishRun(runId);
+            store.finishRun(runId, warnings.isEmpty() ? null : "warning: " + String.join("; ", warnings));
         } catch (IOException e) {
             store.failRun(runId, e.toString());
             throw new UncheckedIOException("cannot write to " + r.out() + ": " + e.getMessage(), e);
@@ -97,7 +111,17 @@ public final class EvalJob {
             store.failRun(runId, e.toString());
             throw e;
         }
-        return new Outcome(runId, summary, loaded.skipped(), r.out());
+        return new Outcome(runId, summary, loaded.skipped(), r.out(), warnings);
+    }
+
+    /** The completions file's lines; a file without any is refused (it would store "0% of 0 problems"). */
+    private static List<CompletionSet> completions(Path file) {
+        List<CompletionSet> sets = CompletionsReader.read(file);
+        if (sets.stream().allMatch(s -> s.completions().isEmpty())) {
+            throw new IllegalArgumentException(file + ": no completions to evaluate (" + (sets.isEmpty()
+                    ? "the file has no lines" : "every \"completions\" list is empty") + ")");
+        }
+        return sets;
     }
 
     private static List<SampleRecord> toRecords(List<SampleResult> samples) {

@@ -87,6 +87,12 @@ public final class Evaluator {
                 throw new DatasetException(file, set.line(), "idx",
                         "is " + set.idx() + ", but the data file has rows 0.." + (size - 1));
             }
+            if (set.id() != null && !set.id().equals(p.id())) {
+                Problem named = byId.get(set.id());
+                throw new DatasetException(file, set.line(), "id", "is \"" + set.id() + "\", but row " + set.idx()
+                        + " (\"idx\") is problem \"" + p.id() + "\"" + (named == null ? ""
+                        : "; \"" + set.id() + "\" is row " + named.index()) + ": the two disagree");
+            }
             return p;
         }
         Problem p = byId.get(set.id());

@@ -29,6 +29,8 @@ class EvalCommandTest {
         // Problem 0's first completion is right (2 of its 3 are), problem 1's only one is, problem 2's is not.
         assertThat(r.getOutput()).contains("tiny-model-e2e on gsm8k: accuracy 66.67%",
                 "2/3 problems right on their first sample, 5 samples", "maj@3");
+        // problem 0 has three samples, the others one: said in the output, summary.json and the stored run
+        assertThat(r.getErrorOutput()).contains("WARNING: uneven samples: 1 to 3 per problem");
 
         List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
         assertThat(lines).hasSize(5);
@@ -59,6 +61,21 @@ class EvalCommandTest {
                 "--model", "tiny-model-e2e", "--out", out.toString()); // as typed: "eval" once
         long runId = summary.get("run_id").asLong();
         assertThat(runId).isPositive();
+        assertThat(summary.get("warnings").get(0).asText()).startsWith("uneven samples: 1 to 3 per problem");
+        LaunchResult report = launcher.launch("report", "--run", String.valueOf(runId), "--format", "md",
+                "-o", out.resolve("report.md").toString());
+        assertThat(report.exitCode()).as(report.getErrorOutput()).isZero();
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| Status | finished (warning: uneven samples");
+
+        LaunchResult again = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA,
+                "--completions", "src/test/resources/eval/tiny-completions.jsonl", "--out", out.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.getErrorOutput()).contains(out + " already holds an evaluation (summary.json); give another "
+                + "--out, or --force to replace it");
+        LaunchResult forced = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--force",
+                "--completions", "src/test/resources/eval/tiny-completions.jsonl", "--out", out.toString());
+        assertThat(forced.exitCode()).as(forced.getErrorOutput()).isZero();
+        assertThat(JSON.readTree(out.resolve("summary.json").toFile()).get("run_id").asLong()).isNotEqualTo(runId);
 
         LaunchResult board = launcher.launch("leaderboard", "--format", "json");
         assertThat(board.exitCode()).as(board.getErrorOutput()).isZero();
@@ -83,6 +100,50 @@ class EvalCommandTest {
         LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--completions", c.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.getErrorOutput()).contains("c.jsonl:1: field \"idx\" is 3, but the data file has rows 0..2");
+    }
+
+    @Test
+    void anEmptyCompletionsFileIsRefused(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+        Path c = dir.resolve("empty.jsonl");
+        Files.writeString(c, "");
+        LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--completions", c.toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains(c + ": no completions to evaluate (the file has no lines)");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void partialCompletionsAreRefusedUnlessAllowedAndThenSaySo(QuarkusMainLauncher launcher, @TempDir Path dir)
+            throws Exception {
+        Path c = dir.resolve("two.jsonl");
+        Files.writeString(c, "{\"idx\": 0, \"completion\": \"#### 12\"}\n{\"idx\": 1, \"completion\": \"#### 2400\"}\n");
+        LaunchResult refused = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--completions", c.toString(),
+                "--out", dir.resolve("refused").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.getErrorOutput()).contains(c + " covers 2 of the 3 problems of " + DATA
+                + " (the first without completions: row 2", "give --allow-partial");
+        Path out = dir.resolve("partial");
+        LaunchResult allowed = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--completions", c.toString(),
+                "--allow-partial", "--model", "partial-check", "--out", out.toString());
+        assertThat(allowed.exitCode()).as(allowed.getErrorOutput()).isZero();
+        assertThat(allowed.getOutput()).contains("accuracy 100.00%", "2/2 problems right");
+        assertThat(allowed.getErrorOutput()).contains("WARNING: partial: completions cover 2 of 3 problems");
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("warnings").toString()).contains("partial: completions cover 2 of 3 problems");
+        assertThat(summary.at("/provenance/settings/problems_covered").asInt()).isEqualTo(2);
+        assertThat(summary.at("/provenance/settings/problems_in_data").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void idxAndIdThatDisagreeAreAnError(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+        Path c = dir.resolve("both.jsonl");
+        Files.writeString(c, "{\"idx\": 0, \"id\": \"not-this-one\", \"completion\": \"#### 12\"}\n");
+        LaunchResult r = launcher.launch("eval", "--adapter", "gsm8k", "--data", DATA, "--completions", c.toString(),
+                "--allow-partial", "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("both.jsonl:1: field \"id\" is \"not-this-one\", but row 0 (\"idx\") is "
+                + "problem \"");
     }
 
     @Test

@@ -141,6 +141,15 @@ public class RunStore {
      */
     @Transactional
     public void finishRun(long runId) {
+        finishRun(runId, null);
+    }
+
+    /**
+     * {@link #finishRun(long)} with what the result must be read with (e.g. "warning: partial: completions cover 5
+     * of 10 problems"), kept as the run's status message; null for none.
+     */
+    @Transactional
+    public void finishRun(long runId, String warning) {
         StatelessSession session = database.session();
         RunEntity run = requireRunning(session, runId, "finish");
         RunSummary summary = RunSummary.of(outcomes(runId).stream().map(SampleOutcome::scored).toList());
@@ -155,6 +164,7 @@ public class RunStore {
         run.majAtK = summary.majAtK();
         run.majK = summary.majK();
         run.meanSteps = summary.meanSteps();
+        run.statusMessage = warning == null || warning.isBlank() ? null : warning;
         session.update(run);
     }
 

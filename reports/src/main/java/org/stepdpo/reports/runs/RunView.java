@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param configJson    the configuration snapshot, a JSON object (written as JSON, not as a string)
  * @param summary       the summary metrics, or null unless the run finished
  * @param finishedAt    when the run finished or failed, or null while it runs
- * @param statusMessage why the run failed, or null
+ * @param statusMessage why the run failed, or what a finished run must be read with (a partial evaluation), or null
  * @param deviceFacts   what the run ran on, or null when not recorded
  */
 public record RunView(
