@@ -2,6 +2,7 @@ package org.stepdpo.grading;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,18 @@ import java.util.SplittableRandom;
 /**
  * Decides whether two final answers are mathematically the same, the way the math-evaluation
  * community's graders do (Hendrycks' MATH normalizer, PRM800K, Qwen2.5-Math's {@code math_equal}):
- * normalization of presentation, then numbers (exact for integers, 1e-4 relative otherwise, a percent
- * sign optional), multiple-choice letters, structures (tuples and intervals in order, sets and lists of
- * solutions in any order, matrices cell by cell), equations, and finally expressions.
+ * normalization of presentation, then numbers (exact, or 1e-4 relative when a side is a rounded decimal; a
+ * percent sign optional), multiple-choice letters, structures (tuples and intervals in order, sets and lists
+ * of solutions in any order, matrices cell by cell), equations, and finally expressions.
+ *
+ * <p><b>Exact values compare exactly.</b> Integers, fractions, mixed numbers, radicals, multiples of pi and
+ * expressions built only from them are exact: {@code 9999\frac{6}{7}} is not 10,000, and
+ * {@code \frac{33333}{100000}} is not 1/3, even though both are within 1e-4. The 1e-4 relative tolerance is
+ * for a rounded decimal written on either side ({@code 3.1416} vs {@code \pi}, {@code 0.3333} vs 1/3). This
+ * is math_verify's rule (a tolerance only when a float is involved); Qwen2.5-Math's {@code math_equal}
+ * applies 1e-4 to every pair and so accepts both examples above. Random-point identity testing of
+ * expressions with variables keeps its own tolerance (1e-6), which is about the rounding of the evaluation,
+ * not of the answer.
  *
  * <p><b>Why no computer-algebra system.</b> Symja (or sympy behind the Python graders) proves
  * equivalence symbolically, but it costs seconds to start, tens of megabytes of dependencies, and its
@@ -36,7 +46,20 @@ public final class AnswerComparator {
     }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2_000);
+    /**
+     * How close a rounded decimal must be to the other side: answers are commonly rounded to four or five
+     * significant digits ({@code 3.1416}, {@code 0.3333}). Applies only when a side is one.
+     */
     static final double NUMERIC_RELATIVE_TOLERANCE = 1e-4;
+    /**
+     * How close two exact values must be after evaluation in doubles, which is how fractions, radicals and pi
+     * are evaluated here. It only absorbs the rounding of that evaluation: about 1e-16 per operation, so up to
+     * six digits lost to cancellation ({@code \sqrt{1000001}-1000} vs {@code 1/(\sqrt{1000001}+1000)} differ
+     * by 9e-11 relative). Distinct exact answers are much further apart: two fractions with denominators and
+     * magnitude up to 1,000 differ by at least 1e-9 relative, and so do two integers below 1e9.
+     * Plain integers of any size never reach it; they compare as decimals, exactly.
+     */
+    static final double EXACT_RELATIVE_TOLERANCE = 1e-10;
     private static final double IDENTITY_TOLERANCE = 1e-6;
     private static final int IDENTITY_POINTS = 8;
     private static final int MAX_ELEMENTS = 200;
@@ -342,30 +365,56 @@ public final class AnswerComparator {
             }
         }
 
+        /**
+         * Two plain numbers ("10000", "10000.0", "1e3") compare as decimals, exactly, so integers of any size
+         * stay apart; only a rounded decimal or a percent sign sends them on to the tolerant comparison.
+         */
         private Verdict numbers(BigDecimal a, BigDecimal b, String p, String r) {
+            String rounded = roundedDecimal(p, r);
             if (a.compareTo(b) == 0) {
-                return new Verdict(true, "numeric " + shorten(p) + " == " + shorten(r));
+                return new Verdict(true, (rounded == null ? "exact " : "numeric ") + shorten(p) + " == " + shorten(r));
             }
-            boolean integers = a.stripTrailingZeros().scale() <= 0 && b.stripTrailingZeros().scale() <= 0
-                    && isIntegerLiteral(p) && isIntegerLiteral(r);
-            if (integers && !predictedPercent && !referencePercent) {
-                return new Verdict(false, "different integers " + shorten(p) + " != " + shorten(r));
+            if (rounded == null && !predictedPercent && !referencePercent) {
+                return new Verdict(false, "exact " + shorten(p) + " != " + shorten(r));
             }
             return numbers(a.doubleValue(), b.doubleValue(), p, r);
         }
 
+        /**
+         * Two values: within {@link #NUMERIC_RELATIVE_TOLERANCE} when a side is a rounded decimal, else within
+         * {@link #EXACT_RELATIVE_TOLERANCE} (exact); a side with a percent sign may also be read divided by 100.
+         */
         private Verdict numbers(double x, double y, String p, String r) {
+            String rounded = roundedDecimal(p, r);
+            double tolerance = rounded == null ? EXACT_RELATIVE_TOLERANCE : NUMERIC_RELATIVE_TOLERANCE;
             double[] xs = predictedPercent ? new double[] {x, x / 100} : new double[] {x};
             double[] ys = referencePercent ? new double[] {y, y / 100} : new double[] {y};
             for (double a : xs) {
                 for (double b : ys) {
-                    if (close(a, b, NUMERIC_RELATIVE_TOLERANCE)) {
+                    if (close(a, b, tolerance)) {
                         String pct = a != x || b != y ? " (as a percentage)" : "";
-                        return new Verdict(true, "numeric " + shorten(p) + " == " + shorten(r) + pct);
+                        return new Verdict(true, equalReason(a, b, p, r, rounded) + pct);
                     }
                 }
             }
-            return new Verdict(false, "numeric " + shorten(p) + " != " + shorten(r));
+            if (rounded == null) {
+                return new Verdict(false, "exact " + shorten(p) + " != " + shorten(r) + " (" + value(x) + " vs "
+                        + value(y) + ")");
+            }
+            return new Verdict(false, "numeric " + shorten(p) + " != " + shorten(r) + " (not within 1e-4 relative: "
+                    + shorten(rounded) + " is a rounded decimal)");
+        }
+
+        /** "exact 2\sqrt{2} == \sqrt{8}", "numeric 0.5 == \frac{1}{2}", "numeric 3.1416 ~ \pi (within 1e-4 ...)". */
+        private static String equalReason(double a, double b, String p, String r, String rounded) {
+            if (rounded == null) {
+                return "exact " + shorten(p) + " == " + shorten(r);
+            }
+            if (a == b) {
+                return "numeric " + shorten(p) + " == " + shorten(r);
+            }
+            return "numeric " + shorten(p) + " ~ " + shorten(r) + " (within 1e-4 relative: " + shorten(rounded)
+                    + " is a rounded decimal)";
         }
 
         /** Random-point identity test: equal (within 1e-6 relative) wherever both sides are defined. */
@@ -431,6 +480,32 @@ public final class AnswerComparator {
             }
             return new Verdict(true, "equivalent equations: " + shorten(p) + " ~ " + shorten(r));
         }
+    }
+
+    /**
+     * The side that is a rounded decimal (predicted first), or null when both are exact. A decimal is a
+     * number written with digits after a point ("3.1416", ".5", "10000.0", "1.5\\times10^{3}"); a repeating
+     * decimal is not, the normalizer has turned it into its fraction.
+     */
+    static String roundedDecimal(String p, String r) {
+        return hasDecimalPoint(p) ? p : hasDecimalPoint(r) ? r : null;
+    }
+
+    private static boolean hasDecimalPoint(String s) {
+        for (int k = s.indexOf('.'); k >= 0; k = s.indexOf('.', k + 1)) {
+            if (k + 1 < s.length() && Character.isDigit(s.charAt(k + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value for a reason: an integer as such, otherwise 12 significant digits ("9999.85714285714"). */
+    static String value(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return BigDecimal.valueOf(x).round(new MathContext(12)).stripTrailingZeros().toString();
     }
 
     static boolean close(double a, double b, double relative) {
@@ -556,19 +631,6 @@ public final class AnswerComparator {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static boolean isIntegerLiteral(String s) {
-        int k = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
-        if (k == s.length()) {
-            return false;
-        }
-        for (; k < s.length(); k++) {
-            if (!Character.isDigit(s.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static String shorten(String s) {
