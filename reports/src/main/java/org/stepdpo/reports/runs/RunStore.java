@@ -22,6 +22,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.stepdpo.reports.leaderboard.Leaderboard;
 import org.stepdpo.reports.leaderboard.LeaderboardEntry;
 import org.stepdpo.reports.storage.ActiveDatabase;
+import org.stepdpo.reports.storage.RetryWhenConnectionBreaks;
 import org.stepdpo.reports.storage.StorageSettings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Each method is one transaction on the active database (H2 or PostgreSQL, see {@link ActiveDatabase}).
  */
 @ApplicationScoped
+@RetryWhenConnectionBreaks
 public class RunStore {
 
     /** Samples written per JDBC batch round; their steps follow in batches of the same statement. */

@@ -24,7 +24,7 @@ class RunStoreTest extends RunStoreContract {
     void theDatabaseFileIsCreatedUnderTheConfiguredHome() {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.\"h2\".jdbc.url", String.class);
         Path file = Path.of("target/stepdpo-test-home/db/stepdpo").toAbsolutePath().normalize();
-        assertThat(url).isEqualTo("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+        assertThat(url).isEqualTo("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(Files.exists(Path.of(file + ".mv.db"))).isTrue();
     }
 

@@ -18,7 +18,7 @@ class StorageSettingsTest {
     void stepdpoHomeComesFirst() {
         StorageSettings s = resolve(Map.of("stepdpo.home", "/data/sd", "XDG_DATA_HOME", "/xdg", "user.home", "/home/u"));
         assertThat(s.home()).isEqualTo(Path.of("/data/sd"));
-        assertThat(s.h2Url()).isEqualTo("jdbc:h2:file:/data/sd/db/stepdpo;AUTO_SERVER=TRUE");
+        assertThat(s.h2Url()).isEqualTo("jdbc:h2:file:/data/sd/db/stepdpo;AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(s.database()).isEqualTo(StorageSettings.Database.H2);
     }
 
@@ -50,7 +50,7 @@ class StorageSettingsTest {
         assertThat(StorageConfigSourceFactory.derivedProperties(resolve(Map.of("user.home", "/h"))))
                 .containsEntry("stepdpo.storage.postgresql-active", "false")
                 .containsEntry("stepdpo.storage.h2-active", "true")
-                .containsEntry("stepdpo.storage.h2-url", "jdbc:h2:file:/h/.local/share/stepdpo/db/stepdpo;AUTO_SERVER=TRUE");
+                .containsEntry("stepdpo.storage.h2-url", "jdbc:h2:file:/h/.local/share/stepdpo/db/stepdpo;AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 
     @Test
