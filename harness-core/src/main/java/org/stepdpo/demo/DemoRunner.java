@@ -34,6 +34,7 @@ import org.stepdpo.pipeline.RunStoreRecorder;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.training.TrainingRunRecorder;
+import org.stepdpo.training.TrainingRuns;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.NewRun;
 
@@ -243,16 +244,18 @@ public final class DemoRunner {
         settings.put("seed", seed);
         settings.put("template", Map.of("name", template.name(), "prompt", template.prompt(),
                 "response_prefix", template.responsePrefix()));
-        long runId = store.startRun(new NewRun(RunKind.TRAIN, "demo " + objective.cliName() + " seed " + seed,
+        Path trainDir = o.runDir().resolve("train-" + objective.cliName());
+        // the training resumes its folder, so its stored run does too (an interrupted one is continued)
+        long runId = TrainingRuns.open(store, new NewRun(RunKind.TRAIN, "demo " + objective.cliName() + " seed " + seed,
                 sftModel.toString(), objective.cliName(), suite.name(), pairs.toString(),
                 Provenance.describeJson(Provenance.commandLine(), Map.of("pairs", pairs), settings),
                 Provenance.projectVersion(), Provenance.gitCommit(),
-                Provenance.device(device), o.runDir().toString()));
+                Provenance.device(device), trainDir.toAbsolutePath().toString()), true).runId();
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress.named(objective.cliName()));
         try {
             PreferenceTraining.train(suite, template, objective, sftModel, pairs,
                     stepDpo ? o.summary().pairs() : o.summary().wholeAnswerPairs(), steps, seed, device,
-                    o.runDir().resolve("train-" + objective.cliName()), recorder);
+                    trainDir, recorder);
             recorder.flush();
             store.finishRun(runId);
             log.printf("%s: train run %d stored%n", objective.cliName(), runId);

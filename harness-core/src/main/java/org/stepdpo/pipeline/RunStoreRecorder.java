@@ -25,7 +25,10 @@ public final class RunStoreRecorder implements PipelineRecorder {
     public long start(PipelineConfig config, String configJson, String sourceModel, long resumedRecordId) {
         if (resumedRecordId >= 0) {
             var previous = store.run(resumedRecordId);
-            if (previous.isPresent() && previous.get().status() == RunStatus.RUNNING) {
+            // RUNNING (this process's own, or resumed at once) or INTERRUPTED (its process was killed): take it up again
+            if (previous.isPresent() && (previous.get().status() == RunStatus.RUNNING
+                    || previous.get().status() == RunStatus.INTERRUPTED)) {
+                store.resumeRun(resumedRecordId);
                 return resumedRecordId;
             }
         }

@@ -30,8 +30,10 @@ public final class TrainingRunRecorder implements TrainingListener {
         this.next = next;
     }
 
+    /** A resumed training redoes the steps after its checkpoint: the stored ones beyond it are dropped first. */
     @Override
     public void onStart(TrainingPlan plan) {
+        store.dropTrainingMetricsAfter(runId, plan.startStep());
         next.onStart(plan);
     }
 

@@ -28,6 +28,7 @@ import org.stepdpo.engine.training.lora.LoraConfig;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.progress.ProgressBar;
 import org.stepdpo.training.TrainingRunRecorder;
+import org.stepdpo.training.TrainingRuns;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
@@ -151,21 +152,15 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Objective obj = Objective.parse(objective);
-        PromptTemplates registry = templates == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templates);
-        PromptTemplate t = registry.get(template);
-        PromptFormat format = new PromptFormat(t.prompt(), t.responsePrefix());
-        TrainingConfig config = new TrainingConfig(obj, model, device, bf16, beta,
-                new Optimization(lr, weightDecay, warmupRatio, maxGradNorm, epochs, maxSteps, batchSize, gradAccum, seed),
-                new Truncation(maxLength, maxPromptLength), appendEos,
-                loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
-                        loraTargets) : null,
-                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight,
-                null);
-        TrainingData records = TrainingData.read(data, obj, format, skipInvalid);
-        long runId = store.startRun(new NewRun(RunKind.TRAIN, "train " + obj + " " + model.getFileName(),
-                model.toAbsolutePath().toString(), obj.toString(), null, data.toString(),
-                provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
-                Provenance.device(device), out.toAbsolutePath().toString()));
+        PromptTemplate t = promptTemplate();
+        TrainingConfig config = config();
+        TrainingData records = records(t);
+        TrainingRuns.Opened opened = TrainingRuns.open(store, new NewRun(RunKind.TRAIN,
+                "train " + obj + " " + model.getFileName(), model.toAbsolutePath().toString(), obj.toString(), null,
+                data.toString(), provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
+                Provenance.device(device), out.toAbsolutePath().toString()), resume);
+        long runId = opened.runId();
+        System.out.println((opened.continued() ? "continuing stored run " : "storing as run ") + runId);
         ProgressListener progress = new ProgressListener();
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress);
         TrainingResult result;
@@ -194,6 +189,27 @@ public class TrainCommand implements Callable<Integer> {
             System.out.println("adapter  " + result.adapter());
         }
         return 0;
+    }
+
+    PromptTemplate promptTemplate() {
+        PromptTemplates registry = templates == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templates);
+        return registry.get(template);
+    }
+
+    /** The options as the trainer's configuration. */
+    TrainingConfig config() {
+        return new TrainingConfig(Objective.parse(objective), model, device, bf16, beta,
+                new Optimization(lr, weightDecay, warmupRatio, maxGradNorm, epochs, maxSteps, batchSize, gradAccum, seed),
+                new Truncation(maxLength, maxPromptLength), appendEos,
+                loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
+                        loraTargets) : null,
+                precomputeReference, saveEvery, keepCheckpoints, resume, activationCheckpointing, sftWeight,
+                null);
+    }
+
+    TrainingData records(PromptTemplate t) {
+        return TrainingData.read(data, Objective.parse(objective), new PromptFormat(t.prompt(), t.responsePrefix()),
+                skipInvalid);
     }
 
     /** What produced this run: the hyper-parameters, the prompt template text, and the hashes of data and weights. */

@@ -64,6 +64,12 @@ public class RunEntity {
     public RunStatus status;
     @Column(name = "status_message")
     public String statusMessage;
+    @Column(name = "owner_host")
+    public String ownerHost;
+    @Column(name = "owner_pid")
+    public Long ownerPid;
+    @Column(name = "owner_started_at")
+    public Instant ownerStartedAt;
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
     @Column(name = "finished_at")
@@ -87,12 +93,32 @@ public class RunEntity {
     @Column(name = "mean_steps")
     public Double meanSteps;
 
+    /** The process that runs (or ran) this run, or null for runs stored before owners were recorded. */
+    RunOwner owner() {
+        return ownerHost == null || ownerPid == null ? null : new RunOwner(ownerHost, ownerPid, ownerStartedAt);
+    }
+
+    void ownedBy(RunOwner owner) {
+        ownerHost = owner.host();
+        ownerPid = owner.pid();
+        ownerStartedAt = owner.startedAt();
+    }
+
+    /** RUNNING as stored, unless its process is gone: then INTERRUPTED (never stored, always derived). */
+    RunStatus effectiveStatus() {
+        RunOwner owner = owner();
+        return status == RunStatus.RUNNING && owner != null && owner.gone() ? RunStatus.INTERRUPTED : status;
+    }
+
     RunView view() {
+        RunStatus shown = effectiveStatus();
+        String message = shown == RunStatus.INTERRUPTED
+                ? owner().describe() + " ended without finishing the run; resume it to continue" : statusMessage;
         RunSummary summary = status == RunStatus.FINISHED
                 ? new RunSummary(nProblems, nSamples, nCorrect, nFirstCorrect, passAt1, majAtK, majK, meanSteps)
                 : null;
         return new RunView(id, kind, name, model, benchmark, suite, dataFile, configJson, projectVersion, gitCommit,
-                device, outputDir, status, statusMessage, startedAt, finishedAt, summary,
+                device, outputDir, shown, message, startedAt, finishedAt, summary,
                 cpuName == null && cpuCores == null && memoryBytes == null && gpuName == null && gpuMemoryBytes == null
                         ? null : new DeviceFacts(cpuName, cpuCores, memoryBytes, gpuName, gpuMemoryBytes));
     }

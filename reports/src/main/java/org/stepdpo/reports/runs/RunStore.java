@@ -68,6 +68,7 @@ public class RunStore {
         e.outputDir = run.outputDir();
         e.status = RunStatus.RUNNING;
         e.startedAt = now();
+        e.ownedBy(RunOwner.current());
         database.session().insert(e);
         return e.id;
     }
@@ -168,6 +169,53 @@ public class RunStore {
         run.meanSteps = summary.meanSteps();
         run.statusMessage = warning == null || warning.isBlank() ? null : warning;
         session.update(run);
+    }
+
+    /**
+     * The newest run of {@code kind} named {@code name} that wrote to {@code outputDir} and did not finish: what a
+     * resume of that folder continues (an interrupted or failed run), or one still running in another process.
+     */
+    @Transactional
+    public Optional<RunView> unfinished(RunKind kind, String outputDir, String name) {
+        return database.session()
+                .createSelectionQuery("from RunEntity where kind = :kind and outputDir = :dir and name = :name"
+                        + " order by id desc", RunEntity.class)
+                .setParameter("kind", kind).setParameter("dir", outputDir).setParameter("name", name)
+                .setMaxResults(1).getResultList().stream().map(RunEntity::view)
+                .filter(r -> r.status() != RunStatus.FINISHED).findFirst();
+    }
+
+    /**
+     * Takes an interrupted or failed run up again in this process: RUNNING, owned by this process, its failure
+     * message and end time cleared. Refused while the run is still running in a live process.
+     */
+    @Transactional
+    public void resumeRun(long runId) {
+        StatelessSession session = database.session();
+        RunEntity run = requireRun(session, runId);
+        RunStatus now = run.effectiveStatus();
+        if (now == RunStatus.RUNNING && (run.owner() == null || !run.owner().isThisProcess())) {
+            throw new IllegalStateException("run " + runId + " is still running in " + (run.owner() == null
+                    ? "another process" : run.owner().describe()) + "; stop it first, or give another output folder");
+        }
+        if (now == RunStatus.FINISHED) {
+            throw new IllegalStateException("run " + runId + " has finished; there is nothing to resume");
+        }
+        run.status = RunStatus.RUNNING;
+        run.finishedAt = null;
+        run.statusMessage = null;
+        run.ownedBy(RunOwner.current());
+        session.update(run);
+    }
+
+    /**
+     * Drops a training run's steps after {@code step}: a resume from the checkpoint of that step trains them again,
+     * and the stored curve must hold each step once, as the resumed training logs it.
+     */
+    @Transactional
+    public int dropTrainingMetricsAfter(long runId, int step) {
+        return database.session().createMutationQuery("delete from TrainingMetricEntity where runId = :run and step > :step")
+                .setParameter("run", runId).setParameter("step", step).executeUpdate();
     }
 
     /** Marks a running run FAILED; its samples stay stored, it never enters the leaderboard. */

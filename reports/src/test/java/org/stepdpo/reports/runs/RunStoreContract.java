@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.stepdpo.reports.leaderboard.Leaderboard;
 import org.stepdpo.reports.leaderboard.LeaderboardCell;
 import org.stepdpo.reports.leaderboard.LeaderboardRow;
+import org.stepdpo.reports.storage.ActiveDatabase;
 import org.stepdpo.reports.storage.StorageSettings;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Behaviour of {@link RunStore}, run against each database (H2 always, PostgreSQL when one is configured).
@@ -26,6 +29,9 @@ abstract class RunStoreContract {
 
     @Inject
     RunStore store;
+
+    @Inject
+    ActiveDatabase database;
 
     abstract StorageSettings.Database expectedDatabase();
 
@@ -281,6 +287,57 @@ abstract class RunStoreContract {
         assertThat(store.deleteRun(id)).isTrue();
         assertThat(store.trainingMetrics(id)).isEmpty();
         assertThat(store.pairSets(id)).isEmpty();
+    }
+
+    @Test
+    void aRunWhoseProcessIsGoneIsInterruptedAndAResumeContinuesIt() throws Exception {
+        String dir = "/runs/" + unique("train");
+        long id = store.startRun(new NewRun(RunKind.TRAIN, "train step-dpo tiny", unique("policy"), "step-dpo", null,
+                null, "{}", "0.1.0", null, "cpu", dir));
+        store.addTrainingMetrics(id, List.of(TrainingMetric.sft(1, 1.0, null), TrainingMetric.sft(2, 0.9, null),
+                TrainingMetric.sft(3, 0.8, null), TrainingMetric.sft(4, 0.7, null), TrainingMetric.sft(5, 0.6, null)));
+        assertThat(store.run(id).orElseThrow().status()).as("this process runs it").isEqualTo(RunStatus.RUNNING);
+        assertThat(store.unfinished(RunKind.TRAIN, dir, "train step-dpo tiny").map(RunView::id)).contains(id);
+
+        // The process is killed: its id now names no process (one that ran and ended).
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        ownedBy(id, "'" + RunOwner.current().host() + "'", ended.pid());
+        RunView interrupted = store.run(id).orElseThrow();
+        assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(interrupted.statusMessage()).isEqualTo("process " + ended.pid() + " on " + RunOwner.current().host()
+                + " ended without finishing the run; resume it to continue");
+        assertThat(store.runs().stream().filter(r -> r.id() == id).findFirst().orElseThrow().status())
+                .isEqualTo(RunStatus.INTERRUPTED);
+
+        // Resumed from the checkpoint of step 3: steps 4 and 5 are trained again and must not be stored twice.
+        store.resumeRun(id);
+        assertThat(store.run(id).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(store.dropTrainingMetricsAfter(id, 3)).isEqualTo(2);
+        store.addTrainingMetrics(id, List.of(TrainingMetric.sft(4, 0.65, null), TrainingMetric.sft(5, 0.55, null),
+                TrainingMetric.sft(6, 0.5, null)));
+        store.finishRun(id);
+        assertThat(store.trainingMetrics(id)).extracting(TrainingMetric::step).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(store.unfinished(RunKind.TRAIN, dir, "train step-dpo tiny")).isEmpty();
+        assertThatThrownBy(() -> store.resumeRun(id)).hasMessageContaining("has finished");
+
+        // On another host nothing can be known: the run stays RUNNING, and a resume here is refused.
+        long elsewhere = store.startRun(new NewRun(RunKind.TRAIN, "train elsewhere", unique("policy"), "sft", null,
+                null, "{}", "0.1.0", null, "cpu", dir));
+        ownedBy(elsewhere, "'another-host'", 1);
+        assertThat(store.run(elsewhere).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThatThrownBy(() -> store.resumeRun(elsewhere))
+                .hasMessageContaining("is still running in process 1 on another-host");
+        store.failRun(elsewhere, "test over");
+        store.resumeRun(elsewhere); // a failed run may be taken up again
+        assertThat(store.run(elsewhere).orElseThrow().statusMessage()).isNull();
+    }
+
+    /** What a run's row says when another process started it. */
+    private void ownedBy(long runId, String hostLiteral, long pid) {
+        QuarkusTransaction.requiringNew().run(() -> database.session().createNativeMutationQuery(
+                "update runs set owner_host = " + hostLiteral + ", owner_pid = " + pid + " where id = " + runId)
+                .executeUpdate());
     }
 
     private static String unique(String prefix) {
