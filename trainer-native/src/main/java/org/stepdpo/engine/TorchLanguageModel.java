@@ -16,6 +16,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.stepdpo.engine.checkpoint.CheckpointException;
 import org.stepdpo.engine.checkpoint.HfCheckpoint;
 import org.stepdpo.engine.device.ComputeDevice;
 import org.stepdpo.engine.device.DeviceChoice;
@@ -62,7 +63,7 @@ public final class TorchLanguageModel implements LanguageModel {
         try {
             config = ModelConfig.fromJson(configTree);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(dir.resolve(HfCheckpoint.CONFIG) + ": " + e.getMessage(), e);
+            throw new CheckpointException(dir.resolve(HfCheckpoint.CONFIG) + ": " + e.getMessage(), e);
         }
         config = config.withEosTokenIds(eosIds(dir, config));
         Map<String, Tensor> tensors = HfCheckpoint.readTensors(dir);

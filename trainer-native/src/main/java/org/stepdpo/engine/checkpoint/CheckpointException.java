@@ -2,7 +2,9 @@ package org.stepdpo.engine.checkpoint;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -34,6 +36,13 @@ public class CheckpointException extends RuntimeException {
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             return "not valid JSON: " + j.getOriginalMessage().replaceAll("\\s+", " ") + where;
         }
-        return "cannot read: " + e.getMessage();
+        String m = e.getMessage();
+        if ((e instanceof FileNotFoundException || e instanceof NoSuchFileException) && m != null) {
+            // "PATH (No such file or directory)" or just "PATH": the caller names the file already
+            int reason = m.lastIndexOf(" (");
+            return "cannot read: " + (reason >= 0 && m.endsWith(")") ? m.substring(reason + 2, m.length() - 1)
+                    : "no such file");
+        }
+        return "cannot read: " + m;
     }
 }

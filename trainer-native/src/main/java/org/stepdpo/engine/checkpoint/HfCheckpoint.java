@@ -53,7 +53,7 @@ public final class HfCheckpoint {
         try {
             map = JSON.readTree(index.toFile()).path("weight_map");
         } catch (IOException e) {
-            throw new CheckpointException("cannot read " + index + ": " + e.getMessage(), e);
+            throw CheckpointException.unreadableJson(index, e);
         }
         if (!map.isObject() || map.isEmpty()) {
             throw new CheckpointException(index + " has no weight_map");
@@ -61,6 +61,10 @@ public final class HfCheckpoint {
         Map<String, List<String>> byFile = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new CheckpointException(index + ": weight_map gives tensor \"" + e.getKey() + "\" the shard "
+                        + e.getValue() + ", not a file name");
+            }
             byFile.computeIfAbsent(e.getValue().asText(), f -> new ArrayList<>()).add(e.getKey());
         }
         Map<String, Tensor> all = new LinkedHashMap<>();
@@ -88,11 +92,11 @@ public final class HfCheckpoint {
     /** Reads config.json as a tree (to keep fields the engine does not model when saving again). */
     public static ObjectNode readConfigTree(Path dir) {
         Path file = dir.resolve(CONFIG);
-        try {
-            return (ObjectNode) JSON.readTree(file.toFile());
-        } catch (IOException | ClassCastException e) {
-            throw new CheckpointException("cannot read " + file + ": " + e.getMessage(), e);
+        JsonNode tree = readJson(file);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new CheckpointException(file + ": must be a JSON object, got " + tree.getNodeType());
         }
+        return object;
     }
 
     /**
@@ -165,11 +169,12 @@ public final class HfCheckpoint {
         }
     }
 
+    /** Reads a JSON file; a missing, unreadable or malformed one fails in one line naming it. */
     public static JsonNode readJson(Path file) {
         try {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new CheckpointException("cannot read " + file + ": " + e.getMessage(), e);
+            throw CheckpointException.unreadableJson(file, e);
         }
     }
 

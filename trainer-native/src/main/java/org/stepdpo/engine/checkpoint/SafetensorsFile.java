@@ -55,7 +55,7 @@ public final class SafetensorsFile {
             return tensors;
         } catch (IOException e) {
             tensors.values().forEach(Tensor::close);
-            throw new CheckpointException(file + ": cannot read: " + e.getMessage(), e);
+            throw new CheckpointException(file + ": " + CheckpointException.describe(e), e);
         }
     }
 

@@ -64,7 +64,7 @@ public record SafetensorsHeader(long dataStart, Map<String, Entry> tensors, Map<
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return read(file, ch);
         } catch (IOException e) {
-            throw new CheckpointException(file + ": cannot read: " + e.getMessage(), e);
+            throw new CheckpointException(file + ": " + CheckpointException.describe(e), e);
         }
     }
 
