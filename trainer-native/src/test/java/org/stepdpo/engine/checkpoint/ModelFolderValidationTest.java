@@ -116,4 +116,11 @@ class ModelFolderValidationTest {
                 .hasMessageContaining("tensor 'model.layers.0.mlp.gate_proj.weight' has shape [48, 32], expected [40, 32]")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void aTokenizerJsonThatCannotBeParsedIsRefusedNamingTheFile() throws IOException {
+        Path f = folder("tokenizer");
+        Files.writeString(f.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"model\": {\"type\": \"BPE\"");
+        assertLoadFails(f, "tokenizer.json");
+    }
 }
