@@ -2,8 +2,6 @@ package org.stepdpo.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -200,11 +198,8 @@ public final class TorchLanguageModel implements LanguageModel {
         if (!weights.keySet().equals(decoder.stateDict().keySet())) {
             throw new IllegalArgumentException("weights to save as " + directory + " do not match the model's tensor names");
         }
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
-        }
+        // the weights first: non-finite ones are refused before the folder exists, so no half-written model
+        HfCheckpoint.writeTensors(directory, weights, maxShardBytes);
         ModelConfig config = decoder.config();
         HfCheckpoint.writeJson(directory.resolve(HfCheckpoint.CONFIG),
                 config.toJson(baseConfig, decoder.precision().huggingFaceName()));
@@ -215,7 +210,6 @@ public final class TorchLanguageModel implements LanguageModel {
         var eos = generation.putArray("eos_token_id");
         config.eosTokenIds().forEach(eos::add);
         HfCheckpoint.writeJson(directory.resolve(HfCheckpoint.GENERATION_CONFIG), generation);
-        HfCheckpoint.writeTensors(directory, weights, maxShardBytes);
         HfCheckpoint.copyTokenizerFiles(tokenizerDir, directory);
     }
 

@@ -101,9 +101,11 @@ public final class HfCheckpoint {
 
     /**
      * Writes tensors as one file, or as shards of at most {@code maxShardBytes} each (plus the index) when
-     * they do not fit one. Tensors go in name order so that repeated saves produce identical files.
+     * they do not fit one. Tensors go in name order so that repeated saves produce identical files. Tensors
+     * holding NaN or ±Inf are refused before anything in {@code dir} is created or replaced.
      */
     public static void writeTensors(Path dir, Map<String, Tensor> tensors, long maxShardBytes) {
+        SafetensorsFile.requireFinite(dir, tensors);
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(SINGLE_FILE));
@@ -129,7 +131,7 @@ public final class HfCheckpoint {
         }
         shards.add(current);
         if (shards.size() == 1) {
-            SafetensorsFile.write(dir.resolve(SINGLE_FILE), current, Map.of());
+            SafetensorsFile.writeChecked(dir.resolve(SINGLE_FILE), current, Map.of());
             return;
         }
         ObjectNode index = JSON.createObjectNode();
@@ -137,7 +139,7 @@ public final class HfCheckpoint {
         ObjectNode weightMap = index.putObject("weight_map");
         for (int i = 0; i < shards.size(); i++) {
             String name = String.format("model-%05d-of-%05d.safetensors", i + 1, shards.size());
-            SafetensorsFile.write(dir.resolve(name), shards.get(i), Map.of());
+            SafetensorsFile.writeChecked(dir.resolve(name), shards.get(i), Map.of());
             shards.get(i).keySet().forEach(k -> weightMap.put(k, name));
         }
         writeJson(dir.resolve(INDEX), index);

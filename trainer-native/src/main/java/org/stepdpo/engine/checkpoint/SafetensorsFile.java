@@ -52,11 +52,16 @@ public final class SafetensorsFile {
                 }
                 tensors.put(e.name(), t);
             }
-            return tensors;
         } catch (IOException e) {
             tensors.values().forEach(Tensor::close);
             throw new CheckpointException(file + ": " + CheckpointException.describe(e), e);
         }
+        String nonFinite = NonFiniteValues.describe(tensors);
+        if (nonFinite != null) {
+            tensors.values().forEach(Tensor::close);
+            throw new CheckpointException(file + ": " + nonFinite + "; such weights compute NaN, so they are not loaded");
+        }
+        return tensors;
     }
 
     private static void copyInto(Tensor target, ByteBuffer source, long bytes) {
@@ -75,9 +80,24 @@ public final class SafetensorsFile {
     /**
      * Writes tensors in the given order; each is copied to the CPU and made contiguous, so any tensor
      * (CUDA, strided) may be passed. {@code __metadata__} carries {@code format: pt}, which transformers expects.
+     * Tensors holding NaN or ±Inf are refused before the file is touched: a checkpoint is never written with them.
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
         NativeTorch.ensureLoaded();
+        requireFinite(file, tensors);
+        writeChecked(file, tensors, metadata);
+    }
+
+    /** Fails naming {@code target} and the first tensor holding NaN or ±Inf. */
+    static void requireFinite(Path target, Map<String, Tensor> tensors) {
+        String nonFinite = NonFiniteValues.describe(tensors);
+        if (nonFinite != null) {
+            throw new CheckpointException(target + ": not saved: " + nonFinite);
+        }
+    }
+
+    /** {@link #write} for tensors already known to be finite. */
+    static void writeChecked(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
         ObjectNode meta = header.putObject("__metadata__");
         meta.put("format", "pt");

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,5 +130,38 @@ class ModelFolderValidationTest {
         Path f = folder("tokenizer");
         Files.writeString(f.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"model\": {\"type\": \"BPE\"");
         assertLoadFails(f, "tokenizer.json");
+    }
+
+    @Test
+    void aNaNWeightIsRefusedAtLoadNamingTheFileAndTheTensor() throws IOException {
+        Path f = folder("nan");
+        Path file = f.resolve(HfCheckpoint.SINGLE_FILE);
+        SafetensorsHeader header = SafetensorsHeader.read(file);
+        SafetensorsHeader.Entry up = header.tensors().get("model.layers.0.mlp.up_proj.weight"); // [48, 32] F32
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer nan = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(Float.NaN).flip();
+            ch.write(nan, header.dataStart() + up.begin() + 4 * 100); // element [3, 4]
+        }
+        assertLoadFails(f, HfCheckpoint.SINGLE_FILE)
+                .hasMessageContaining("tensor \"model.layers.0.mlp.up_proj.weight\" holds 1 NaN and 0 infinite values");
+    }
+
+    @Test
+    void weightsHoldingNaNOrInfAreNeverSaved() {
+        Path out = dir.resolve("never");
+        try (TorchLanguageModel model = new TorchLanguageModel(TinyModels.build(TinyModels.qwen2(), 1), null, null, null);
+             NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor down = model.decoder().stateDict().get("model.layers.1.mlp.down_proj.weight"); // [32, 48]
+            down.select(0, 2).fill_(new Scalar(Double.POSITIVE_INFINITY)); // row 2: 48 infinities
+            assertThatThrownBy(() -> model.save(out)).isInstanceOf(CheckpointException.class)
+                    .hasMessageContaining(out.toString())
+                    .hasMessageContaining("tensor \"model.layers.1.mlp.down_proj.weight\" holds 0 NaN and 48 infinite");
+            assertThat(out).doesNotExist();
+            Path file = dir.resolve("direct.safetensors");
+            assertThatThrownBy(() -> SafetensorsFile.write(file, model.decoder().stateDict(), Map.of()))
+                    .isInstanceOf(CheckpointException.class).hasMessageContaining(file.toString())
+                    .hasMessageContaining("model.layers.1.mlp.down_proj.weight");
+            assertThat(file).doesNotExist();
+        }
     }
 }
