@@ -15,6 +15,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.checkpoint.CheckpointException;
 import org.stepdpo.engine.checkpoint.HfCheckpoint;
+import org.stepdpo.engine.checkpoint.NonFiniteValues;
 import org.stepdpo.engine.device.ComputeDevice;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.NativeTorch;
@@ -335,6 +336,12 @@ public final class Trainer {
             }
             double lr = schedule.lr(step);
             optimizer.step(lr);
+            // a finite loss and gradient can still step the weights to ±Inf (lr 1e38): stop before they are saved
+            String nonFinite = NonFiniteValues.describe(trainable);
+            if (nonFinite != null) {
+                throw diverged(step + 1, "the weights are no longer finite after optimiser step " + (step + 1)
+                        + " (lr " + lr + "): " + nonFinite);
+            }
             if (device.isCuda()) {
                 torch.cuda_synchronize();
             }
