@@ -335,7 +335,11 @@ public final class Trainer {
                 throw diverged(step + 1, "gradient norm is " + gradNorm + " at step " + (step + 1));
             }
             double lr = schedule.lr(step);
-            optimizer.step(lr);
+            try {
+                optimizer.step(lr);
+            } catch (ArithmeticException e) {
+                throw diverged(step + 1, "optimiser step " + (step + 1) + " cannot be taken: " + e.getMessage());
+            }
             // a finite loss and gradient can still step the weights to ±Inf (lr 1e38): stop before they are saved
             String nonFinite = NonFiniteValues.describe(trainable);
             if (nonFinite != null) {

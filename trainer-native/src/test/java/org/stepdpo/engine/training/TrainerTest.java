@@ -238,6 +238,18 @@ class TrainerTest {
         assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
     }
 
+    @Test
+    void aLearningRateBeyondFp32StopsTheRunInsteadOfCrashing() {
+        // AdamW's first step size is lr / (1 - 0.9) = 1e39: libtorch refuses it as an fp32 scalar mid-update
+        TrainingConfig c = noWarmup(config(Objective.STEP_DPO, 1e38, 6, 2, 1));
+        Path out = dir.resolve("overflow");
+        assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), out, TrainingListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("optimiser step 1 cannot be taken").hasMessageContaining("beyond fp32")
+                .hasMessageContaining("no checkpoint was written");
+        assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
+    }
+
     /** Stands for a kill: thrown from a listener, it ends the run where it is. */
     static final class InterruptedRun extends RuntimeException {
     }
