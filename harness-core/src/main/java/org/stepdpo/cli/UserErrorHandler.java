@@ -2,11 +2,12 @@ package org.stepdpo.cli;
 
 import java.io.UncheckedIOException;
 import org.stepdpo.data.DatasetException;
+import org.stepdpo.engine.checkpoint.CheckpointException;
 import picocli.CommandLine;
 
 /**
- * Turns the errors a user can fix (a bad data file, a wrong option value, an unreadable file) into one
- * clear line and exit code 2; anything else is a bug and keeps its stack trace.
+ * Turns the errors a user can fix (a bad data file, a damaged model folder, a wrong option value, an
+ * unreadable file) into one clear line and exit code 2; anything else is a bug and keeps its stack trace.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -14,7 +15,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        if (e instanceof DatasetException || e instanceof IllegalArgumentException
+        if (e instanceof DatasetException || e instanceof CheckpointException || e instanceof IllegalArgumentException
                 || e instanceof UncheckedIOException || e instanceof IllegalStateException) {
             cmd.getErr().println("error: " + e.getMessage());
             return USER_ERROR;

@@ -2,8 +2,6 @@ package org.stepdpo.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.stepdpo.engine.checkpoint.CheckpointException;
 import org.stepdpo.engine.checkpoint.HfCheckpoint;
 import org.stepdpo.engine.device.ComputeDevice;
 import org.stepdpo.engine.device.DeviceChoice;
@@ -62,7 +61,7 @@ public final class TorchLanguageModel implements LanguageModel {
         try {
             config = ModelConfig.fromJson(configTree);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(dir.resolve(HfCheckpoint.CONFIG) + ": " + e.getMessage(), e);
+            throw new CheckpointException(dir.resolve(HfCheckpoint.CONFIG) + ": " + e.getMessage(), e);
         }
         config = config.withEosTokenIds(eosIds(dir, config));
         Map<String, Tensor> tensors = HfCheckpoint.readTensors(dir);
@@ -199,11 +198,8 @@ public final class TorchLanguageModel implements LanguageModel {
         if (!weights.keySet().equals(decoder.stateDict().keySet())) {
             throw new IllegalArgumentException("weights to save as " + directory + " do not match the model's tensor names");
         }
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
-        }
+        // the weights first: non-finite ones are refused before the folder exists, so no half-written model
+        HfCheckpoint.writeTensors(directory, weights, maxShardBytes);
         ModelConfig config = decoder.config();
         HfCheckpoint.writeJson(directory.resolve(HfCheckpoint.CONFIG),
                 config.toJson(baseConfig, decoder.precision().huggingFaceName()));
@@ -214,7 +210,6 @@ public final class TorchLanguageModel implements LanguageModel {
         var eos = generation.putArray("eos_token_id");
         config.eosTokenIds().forEach(eos::add);
         HfCheckpoint.writeJson(directory.resolve(HfCheckpoint.GENERATION_CONFIG), generation);
-        HfCheckpoint.writeTensors(directory, weights, maxShardBytes);
         HfCheckpoint.copyTokenizerFiles(tokenizerDir, directory);
     }
 

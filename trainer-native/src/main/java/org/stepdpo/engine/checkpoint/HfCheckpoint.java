@@ -53,7 +53,7 @@ public final class HfCheckpoint {
         try {
             map = JSON.readTree(index.toFile()).path("weight_map");
         } catch (IOException e) {
-            throw new CheckpointException("cannot read " + index + ": " + e.getMessage(), e);
+            throw CheckpointException.unreadableJson(index, e);
         }
         if (!map.isObject() || map.isEmpty()) {
             throw new CheckpointException(index + " has no weight_map");
@@ -61,6 +61,10 @@ public final class HfCheckpoint {
         Map<String, List<String>> byFile = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new CheckpointException(index + ": weight_map gives tensor \"" + e.getKey() + "\" the shard "
+                        + e.getValue() + ", not a file name");
+            }
             byFile.computeIfAbsent(e.getValue().asText(), f -> new ArrayList<>()).add(e.getKey());
         }
         Map<String, Tensor> all = new LinkedHashMap<>();
@@ -88,18 +92,20 @@ public final class HfCheckpoint {
     /** Reads config.json as a tree (to keep fields the engine does not model when saving again). */
     public static ObjectNode readConfigTree(Path dir) {
         Path file = dir.resolve(CONFIG);
-        try {
-            return (ObjectNode) JSON.readTree(file.toFile());
-        } catch (IOException | ClassCastException e) {
-            throw new CheckpointException("cannot read " + file + ": " + e.getMessage(), e);
+        JsonNode tree = readJson(file);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new CheckpointException(file + ": must be a JSON object, got " + tree.getNodeType());
         }
+        return object;
     }
 
     /**
      * Writes tensors as one file, or as shards of at most {@code maxShardBytes} each (plus the index) when
-     * they do not fit one. Tensors go in name order so that repeated saves produce identical files.
+     * they do not fit one. Tensors go in name order so that repeated saves produce identical files. Tensors
+     * holding NaN or ±Inf are refused before anything in {@code dir} is created or replaced.
      */
     public static void writeTensors(Path dir, Map<String, Tensor> tensors, long maxShardBytes) {
+        SafetensorsFile.requireFinite(dir, tensors);
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(SINGLE_FILE));
@@ -125,7 +131,7 @@ public final class HfCheckpoint {
         }
         shards.add(current);
         if (shards.size() == 1) {
-            SafetensorsFile.write(dir.resolve(SINGLE_FILE), current, Map.of());
+            SafetensorsFile.writeChecked(dir.resolve(SINGLE_FILE), current, Map.of());
             return;
         }
         ObjectNode index = JSON.createObjectNode();
@@ -133,7 +139,7 @@ public final class HfCheckpoint {
         ObjectNode weightMap = index.putObject("weight_map");
         for (int i = 0; i < shards.size(); i++) {
             String name = String.format("model-%05d-of-%05d.safetensors", i + 1, shards.size());
-            SafetensorsFile.write(dir.resolve(name), shards.get(i), Map.of());
+            SafetensorsFile.writeChecked(dir.resolve(name), shards.get(i), Map.of());
             shards.get(i).keySet().forEach(k -> weightMap.put(k, name));
         }
         writeJson(dir.resolve(INDEX), index);
@@ -165,11 +171,12 @@ public final class HfCheckpoint {
         }
     }
 
+    /** Reads a JSON file; a missing, unreadable or malformed one fails in one line naming it. */
     public static JsonNode readJson(Path file) {
         try {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new CheckpointException("cannot read " + file + ": " + e.getMessage(), e);
+            throw CheckpointException.unreadableJson(file, e);
         }
     }
 

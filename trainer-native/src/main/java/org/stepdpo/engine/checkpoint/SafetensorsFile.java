@@ -1,6 +1,5 @@
 package org.stepdpo.engine.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
@@ -24,69 +22,19 @@ import org.stepdpo.engine.device.NativeTorch;
 /**
  * The safetensors format: an 8-byte little-endian header length N, N bytes of JSON
  * ({@code name -> {dtype, shape, data_offsets: [begin, end]}} plus an optional {@code __metadata__}),
- * then the raw little-endian tensor bytes, offsets counted from the end of the header.
+ * then the raw little-endian tensor bytes, offsets counted from the end of the header. Reading checks the
+ * header first ({@link SafetensorsHeader}), so no tensor is made from a header that lies about its bytes.
  */
 public final class SafetensorsFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One tensor's header entry. */
-    public record Entry(String name, TensorDtype dtype, long[] shape, long begin, long end) {
-        public long numel() {
-            return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        }
-    }
-
     private SafetensorsFile() {
     }
 
-    /** Reads the header only. */
-    public static Map<String, Entry> readHeader(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parseHeader(file, ch);
-        } catch (IOException e) {
-            throw new CheckpointException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, Entry> parseHeader(Path file, FileChannel ch) throws IOException {
-        ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, len, 0);
-        long headerLength = len.flip().getLong();
-        long fileSize = ch.size();
-        if (headerLength <= 0 || headerLength > fileSize - 8 || headerLength > 100_000_000L) {
-            throw new CheckpointException(file + ": header length " + headerLength + " does not fit a file of "
-                    + fileSize + " bytes (not a safetensors file?)");
-        }
-        ByteBuffer header = ByteBuffer.allocate((int) headerLength);
-        readFully(ch, header, 8);
-        JsonNode root = JSON.readTree(new String(header.array(), StandardCharsets.UTF_8));
-        long dataStart = 8 + headerLength;
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().equals("__metadata__")) {
-                continue;
-            }
-            JsonNode e = field.getValue();
-            String name = field.getKey();
-            TensorDtype dtype = TensorDtype.fromCode(e.path("dtype").asText(), name);
-            long[] shape = new long[e.path("shape").size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = e.get("shape").get(i).asLong();
-            }
-            long begin = e.path("data_offsets").path(0).asLong(-1);
-            long end = e.path("data_offsets").path(1).asLong(-1);
-            Entry entry = new Entry(name, dtype, shape, begin, end);
-            if (begin < 0 || end < begin || dataStart + end > fileSize
-                    || end - begin != entry.numel() * dtype.bytesPerElement()) {
-                throw new CheckpointException(file + ": tensor '" + name + "' has data_offsets [" + begin + ", " + end
-                        + "] inconsistent with shape " + Arrays.toString(shape) + " " + dtype.code()
-                        + " or the file size " + fileSize);
-            }
-            entries.put(name, entry);
-        }
-        return entries;
+    /** Reads and checks the header only (see {@link SafetensorsHeader}). */
+    public static Map<String, SafetensorsHeader.Entry> readHeader(Path file) {
+        return SafetensorsHeader.read(file).tensors();
     }
 
     /** Reads every tensor onto the CPU in its stored dtype, in header order. */
@@ -94,23 +42,26 @@ public final class SafetensorsFile {
         NativeTorch.ensureLoaded();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Map<String, Entry> entries = parseHeader(file, ch);
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, len, 0);
-            long dataStart = 8 + len.flip().getLong();
-            for (Entry e : entries.values()) {
-                Tensor t = torch.empty(e.shape(), new TensorOptions(e.dtype().scalarType()), new org.bytedeco.pytorch.MemoryFormatOptional());
-                long bytes = e.end() - e.begin();
-                if (bytes > 0) {
-                    MappedByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), bytes);
-                    copyInto(t, mapped, bytes);
+            SafetensorsHeader header = SafetensorsHeader.read(file, ch);
+            for (SafetensorsHeader.Entry e : header.tensors().values()) {
+                Tensor t = torch.empty(e.shape(), new TensorOptions(e.dtype().scalarType()),
+                        new org.bytedeco.pytorch.MemoryFormatOptional());
+                if (e.bytes() > 0) {
+                    MappedByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, header.dataStart() + e.begin(), e.bytes());
+                    copyInto(t, mapped, e.bytes());
                 }
                 tensors.put(e.name(), t);
             }
-            return tensors;
         } catch (IOException e) {
-            throw new CheckpointException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
+            tensors.values().forEach(Tensor::close);
+            throw new CheckpointException(file + ": " + CheckpointException.describe(e), e);
         }
+        String nonFinite = NonFiniteValues.describe(tensors);
+        if (nonFinite != null) {
+            tensors.values().forEach(Tensor::close);
+            throw new CheckpointException(file + ": " + nonFinite + "; such weights compute NaN, so they are not loaded");
+        }
+        return tensors;
     }
 
     private static void copyInto(Tensor target, ByteBuffer source, long bytes) {
@@ -129,9 +80,24 @@ public final class SafetensorsFile {
     /**
      * Writes tensors in the given order; each is copied to the CPU and made contiguous, so any tensor
      * (CUDA, strided) may be passed. {@code __metadata__} carries {@code format: pt}, which transformers expects.
+     * Tensors holding NaN or ±Inf are refused before the file is touched: a checkpoint is never written with them.
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
         NativeTorch.ensureLoaded();
+        requireFinite(file, tensors);
+        writeChecked(file, tensors, metadata);
+    }
+
+    /** Fails naming {@code target} and the first tensor holding NaN or ±Inf. */
+    static void requireFinite(Path target, Map<String, Tensor> tensors) {
+        String nonFinite = NonFiniteValues.describe(tensors);
+        if (nonFinite != null) {
+            throw new CheckpointException(target + ": not saved: " + nonFinite);
+        }
+    }
+
+    /** {@link #write} for tensors already known to be finite. */
+    static void writeChecked(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
         ObjectNode meta = header.putObject("__metadata__");
         meta.put("format", "pt");
@@ -176,17 +142,6 @@ public final class SafetensorsFile {
             }
         } catch (IOException e) {
             throw new CheckpointException("cannot write safetensors file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer buffer, long position) throws IOException {
-        long p = position;
-        while (buffer.hasRemaining()) {
-            int n = ch.read(buffer, p);
-            if (n < 0) {
-                throw new IOException("unexpected end of file at byte " + p);
-            }
-            p += n;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.stepdpo.engine.checkpoint;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /** The safetensors dtypes the engine reads and writes, with their libtorch counterparts. */
@@ -31,10 +32,9 @@ public enum TensorDtype {
         return bytes;
     }
 
-    public static TensorDtype fromCode(String code, String tensorName) {
-        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst()
-                .orElseThrow(() -> new CheckpointException("tensor '" + tensorName + "' has dtype " + code
-                        + "; supported: F32, F16, BF16"));
+    /** The dtype a safetensors header names, if the engine reads it. */
+    public static Optional<TensorDtype> byCode(String code) {
+        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
     }
 
     public static TensorDtype of(ScalarType type) {

@@ -110,7 +110,10 @@ public final class CausalDecoder implements AutoCloseable {
             problems.add("unexpected tensor '" + name + "' with shape " + Arrays.toString(shape));
         }
         if (!problems.isEmpty()) {
-            throw new CheckpointException(source + ": " + String.join("; ", problems));
+            // a wrong size in config.json misshapes every layer: the first few problems say what is wrong
+            int shown = Math.min(problems.size(), 5);
+            throw new CheckpointException(source + ": " + String.join("; ", problems.subList(0, shown))
+                    + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : ""));
         }
         Map<String, Tensor> params = new LinkedHashMap<>();
         TensorOptions options = options(device, precision);

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.engine.checkpoint.CheckpointException;
 
 /**
  * The shape and numerics of a decoder, as Hugging Face's config.json gives them.
@@ -108,59 +108,49 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         return shapes;
     }
 
-    /** Reads config.json; unsupported features (rope scaling, sliding window, other activations) fail here. */
-    public static ModelConfig read(Path configJson) throws IOException {
-        JsonNode n = JSON.readTree(configJson.toFile());
+    /** Reads config.json; unsupported features and ill-typed fields fail naming the file and the field. */
+    public static ModelConfig read(Path configJson) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(configJson.toFile());
+        } catch (IOException e) {
+            throw CheckpointException.unreadableJson(configJson, e);
+        }
         try {
             return fromJson(n);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(configJson + ": " + e.getMessage(), e);
+            throw new CheckpointException(configJson + ": " + e.getMessage(), e);
         }
     }
 
-    public static ModelConfig fromJson(JsonNode n) {
-        Architecture arch = Architecture.fromModelType(text(n, "model_type", null));
-        String act = text(n, "hidden_act", "silu");
+    /**
+     * The config of a parsed config.json. Unsupported features (rope scaling, sliding window, other
+     * activations) and fields of the wrong JSON type ({@code "hidden_size": "128"}) fail with an
+     * IllegalArgumentException naming the field; the caller adds the file.
+     */
+    public static ModelConfig fromJson(JsonNode json) {
+        ConfigFields n = new ConfigFields(json);
+        Architecture arch = Architecture.fromModelType(n.text("model_type", null));
+        String act = n.text("hidden_act", "silu");
         require(act.equals("silu"), "hidden_act '" + act + "' is not supported (silu only)");
-        JsonNode scaling = n.get("rope_scaling");
-        if (scaling != null && !scaling.isNull()) {
+        JsonNode scaling = n.object("rope_scaling");
+        if (scaling != null) {
             String type = scaling.path("rope_type").asText(scaling.path("type").asText("default"));
             require(type.equals("default"), "rope_scaling type '" + type + "' is not supported");
         }
-        require(!n.path("use_sliding_window").asBoolean(false), "use_sliding_window=true is not supported");
-        int hidden = integer(n, "hidden_size");
-        int heads = integer(n, "num_attention_heads");
-        int kvHeads = n.hasNonNull("num_key_value_heads") ? n.get("num_key_value_heads").asInt() : heads;
-        int headDim = n.hasNonNull("head_dim") ? n.get("head_dim").asInt() : hidden / heads;
+        require(!n.flag("use_sliding_window", false), "use_sliding_window=true is not supported");
+        int hidden = n.positive("hidden_size");
+        int heads = n.positive("num_attention_heads");
+        int kvHeads = n.positive("num_key_value_heads", heads);
+        int headDim = n.positive("head_dim", hidden / heads);
         boolean qwen = arch == Architecture.QWEN2;
-        boolean llamaAttnBias = !qwen && n.path("attention_bias").asBoolean(false);
-        List<Integer> eos = new ArrayList<>();
-        JsonNode eosNode = n.get("eos_token_id");
-        if (eosNode != null && eosNode.isArray()) {
-            eosNode.forEach(e -> eos.add(e.asInt()));
-        } else if (eosNode != null && !eosNode.isNull()) {
-            eos.add(eosNode.asInt());
-        }
-        return new ModelConfig(arch, integer(n, "vocab_size"), hidden, integer(n, "intermediate_size"),
-                integer(n, "num_hidden_layers"), heads, kvHeads, headDim, n.path("rms_norm_eps").asDouble(1e-6),
-                n.path("rope_theta").asDouble(10000.0), n.path("max_position_embeddings").asInt(2048),
-                n.path("tie_word_embeddings").asBoolean(false), qwen || llamaAttnBias, llamaAttnBias,
-                !qwen && n.path("mlp_bias").asBoolean(false),
-                n.hasNonNull("bos_token_id") ? n.get("bos_token_id").asInt() : -1, eos,
-                n.path("initializer_range").asDouble(0.02));
-    }
-
-    private static int integer(JsonNode n, String field) {
-        require(n.hasNonNull(field), "config.json lacks '" + field + "'");
-        return n.get(field).asInt();
-    }
-
-    private static String text(JsonNode n, String field, String fallback) {
-        if (!n.hasNonNull(field)) {
-            require(fallback != null, "config.json lacks '" + field + "'");
-            return fallback;
-        }
-        return n.get(field).asText();
+        boolean llamaAttnBias = !qwen && n.flag("attention_bias", false);
+        return new ModelConfig(arch, n.positive("vocab_size"), hidden, n.positive("intermediate_size"),
+                n.positive("num_hidden_layers"), heads, kvHeads, headDim, n.number("rms_norm_eps", 1e-6),
+                n.number("rope_theta", 10000.0), n.positive("max_position_embeddings", 2048),
+                n.flag("tie_word_embeddings", false), qwen || llamaAttnBias, llamaAttnBias,
+                !qwen && n.flag("mlp_bias", false), n.integer("bos_token_id", -1), n.integers("eos_token_id"),
+                n.number("initializer_range", 0.02));
     }
 
     /**

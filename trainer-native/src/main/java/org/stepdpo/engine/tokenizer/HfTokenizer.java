@@ -1,11 +1,12 @@
 package org.stepdpo.engine.tokenizer;
 
+import ai.djl.engine.EngineException;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.stepdpo.engine.checkpoint.CheckpointException;
 
 /** A Hugging Face {@code tokenizer.json}, run by the tokenizers library through DJL's bindings. */
 public final class HfTokenizer implements TextTokenizer {
@@ -18,7 +19,11 @@ public final class HfTokenizer implements TextTokenizer {
         this.file = file;
     }
 
-    /** Loads {@code dir/tokenizer.json}; no truncation, no padding: the engine pads itself. */
+    /**
+     * Loads {@code dir/tokenizer.json}; no truncation, no padding: the engine pads itself. A file the
+     * tokenizers library refuses (not JSON, or not a tokenizer) fails as a {@link CheckpointException} naming
+     * it; the library's own failure to load stays what it is, since no file can fix that.
+     */
     public static HfTokenizer load(Path dir) {
         Path file = Files.isDirectory(dir) ? dir.resolve("tokenizer.json") : dir;
         if (!Files.isRegularFile(file)) {
@@ -29,7 +34,12 @@ public final class HfTokenizer implements TextTokenizer {
                     Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "true"));
             return new HfTokenizer(t, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load tokenizer " + file, e);
+            throw new CheckpointException(file + ": " + CheckpointException.describe(e), e);
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) { // the native parser's error, e.g. "EOF while parsing an object at line 1 column 42"
+            throw new CheckpointException(file + ": not a tokenizer the tokenizers library reads: "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
         }
     }
 

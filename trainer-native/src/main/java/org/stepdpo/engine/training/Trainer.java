@@ -15,6 +15,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.checkpoint.CheckpointException;
 import org.stepdpo.engine.checkpoint.HfCheckpoint;
+import org.stepdpo.engine.checkpoint.NonFiniteValues;
 import org.stepdpo.engine.device.ComputeDevice;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.NativeTorch;
@@ -334,7 +335,17 @@ public final class Trainer {
                 throw diverged(step + 1, "gradient norm is " + gradNorm + " at step " + (step + 1));
             }
             double lr = schedule.lr(step);
-            optimizer.step(lr);
+            try {
+                optimizer.step(lr);
+            } catch (ArithmeticException e) {
+                throw diverged(step + 1, "optimiser step " + (step + 1) + " cannot be taken: " + e.getMessage());
+            }
+            // a finite loss and gradient can still step the weights to ±Inf (lr 1e38): stop before they are saved
+            String nonFinite = NonFiniteValues.describe(trainable);
+            if (nonFinite != null) {
+                throw diverged(step + 1, "the weights are no longer finite after optimiser step " + (step + 1)
+                        + " (lr " + lr + "): " + nonFinite);
+            }
             if (device.isCuda()) {
                 torch.cuda_synchronize();
             }

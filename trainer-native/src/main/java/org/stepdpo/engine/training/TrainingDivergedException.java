@@ -1,6 +1,6 @@
 package org.stepdpo.engine.training;
 
-/** The loss or the gradient norm became NaN or infinite: the run stops, its last good checkpoint stays. */
+/** The loss, the gradient norm or the weights became NaN or infinite: the run stops, its last good checkpoint stays. */
 public class TrainingDivergedException extends IllegalStateException {
 
     private final int step;

@@ -76,7 +76,7 @@ class CheckpointTest {
         stored.put("f16", original.to(torch.ScalarType.Half));
         Path file = dir.resolve("half.safetensors");
         SafetensorsFile.write(file, stored, Map.of());
-        Map<String, SafetensorsFile.Entry> header = SafetensorsFile.readHeader(file);
+        Map<String, SafetensorsHeader.Entry> header = SafetensorsFile.readHeader(file);
         assertThat(header.get("bf").dtype()).isEqualTo(TensorDtype.BF16);
         assertThat(header.get("f16").dtype()).isEqualTo(TensorDtype.F16);
         Map<String, Tensor> read = SafetensorsFile.read(file);
@@ -108,7 +108,7 @@ class CheckpointTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 8));
         assertThatThrownBy(() -> SafetensorsFile.read(file)).isInstanceOf(CheckpointException.class)
-                .hasMessageContaining("tensor 'w'");
+                .hasMessageContaining("tensor \"w\"");
     }
 
     private static void assertSameTensors(Map<String, Tensor> expected, Map<String, Tensor> actual) {

@@ -10,16 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stepdpo.engine.ScoringRequest;
+import org.stepdpo.engine.checkpoint.SafetensorsFile;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.training.checkpoint.CheckpointStore;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
 import org.stepdpo.engine.training.lora.LoraAdapters;
@@ -204,6 +210,43 @@ class TrainerTest {
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("at step 2").hasMessageContaining("step-000001");
         assertThat(out.resolve(Trainer.CHECKPOINTS).resolve("step-000001")).isDirectory();
+        assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
+    }
+
+    @Test
+    void weightsThatAStepMakesNonFiniteStopTheRunNamingTheStep() {
+        TrainingConfig c = config(Objective.STEP_DPO, 1e-3, 4, 2, 1);
+        Path out = dir.resolve("nan-weights");
+        assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), out, new TrainingListener() {
+            @Override
+            public void onCheckpoint(int step, Path d) {
+                throw new InterruptedRun(); // a kill right after the step-1 checkpoint
+            }
+        })).isInstanceOf(InterruptedRun.class);
+        // damaged but finite optimiser state: negative second moments, so AdamW's sqrt(v) is NaN and step 2
+        // turns the weights into NaN although its loss and gradient are finite
+        Path optimizer = out.resolve(Trainer.CHECKPOINTS).resolve("step-000001").resolve(CheckpointStore.OPTIMIZER);
+        Map<String, Tensor> state = new LinkedHashMap<>(SafetensorsFile.read(optimizer));
+        state.replaceAll((name, t) -> name.startsWith("exp_avg_sq.") ? torch.full_like(t, new Scalar(-1.0)) : t);
+        SafetensorsFile.write(optimizer, state, Map.of());
+
+        assertThatThrownBy(() -> Trainer.run(c.withResume(true), data(Objective.STEP_DPO), out, TrainingListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("the weights are no longer finite after optimiser step 2")
+                .hasMessageContaining(" NaN").hasMessageContaining("step-000001");
+        assertThat(out.resolve(Trainer.CHECKPOINTS).resolve("step-000002")).doesNotExist();
+        assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
+    }
+
+    @Test
+    void aLearningRateBeyondFp32StopsTheRunInsteadOfCrashing() {
+        // AdamW's first step size is lr / (1 - 0.9) = 1e39: libtorch refuses it as an fp32 scalar mid-update
+        TrainingConfig c = noWarmup(config(Objective.STEP_DPO, 1e38, 6, 2, 1));
+        Path out = dir.resolve("overflow");
+        assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), out, TrainingListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("optimiser step 1 cannot be taken").hasMessageContaining("beyond fp32")
+                .hasMessageContaining("no checkpoint was written");
         assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
     }
 

@@ -53,11 +53,22 @@ public final class AdamW {
         return slots.stream().map(Slot::param).toList();
     }
 
-    /** One update with learning rate {@code lr} from the gradients accumulated in {@code .grad()}. */
+    /**
+     * One update with learning rate {@code lr} from the gradients accumulated in {@code .grad()}.
+     *
+     * @throws ArithmeticException before changing anything, when the step size lr / (1 - beta1^t) or the
+     *                             decay factor 1 - lr * weight_decay lies beyond fp32 (libtorch would refuse
+     *                             the scalar mid-update)
+     */
     public void step(double lr) {
+        double bias1 = 1 - Math.pow(options.beta1(), step + 1);
+        double bias2 = 1 - Math.pow(options.beta2(), step + 1);
+        double decay = 1 - lr * options.weightDecay();
+        if (!(Math.abs(lr / bias1) <= Float.MAX_VALUE && Math.abs(decay) <= Float.MAX_VALUE)) {
+            throw new ArithmeticException("learning rate " + lr + " gives AdamW step " + (step + 1) + " a step size of "
+                    + lr / bias1 + " and a decay factor of " + decay + ", beyond fp32's range");
+        }
         step++;
-        double bias1 = 1 - Math.pow(options.beta1(), step);
-        double bias2 = 1 - Math.pow(options.beta2(), step);
         try (NoGradGuard noGrad = new NoGradGuard(); PointerScope scope = new PointerScope()) {
             for (Slot s : slots) {
                 Tensor g = s.param().grad();
@@ -65,7 +76,7 @@ public final class AdamW {
                     continue;
                 }
                 if (s.decay() && options.weightDecay() > 0) {
-                    s.param().mul_(new Scalar(1 - lr * options.weightDecay()));
+                    s.param().mul_(new Scalar(decay));
                 }
                 s.expAvg().lerp_(g, new Scalar(1 - options.beta1()));
                 s.expAvgSq().mul_(new Scalar(options.beta2())).addcmul_(g, g, new Scalar(1 - options.beta2()));

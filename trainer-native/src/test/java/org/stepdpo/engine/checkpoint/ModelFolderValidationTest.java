@@ -1,0 +1,167 @@
+package org.stepdpo.engine.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stepdpo.engine.TinyModels;
+import org.stepdpo.engine.TorchLanguageModel;
+import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.engine.device.NativeTorch;
+import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.tokenizer.ByteLevelTokenizerFiles;
+
+/**
+ * Model folders damaged one file at a time (config.json, the weights against it, tokenizer.json): loading
+ * must fail as a {@link CheckpointException} in one line naming the file and the field or tensor.
+ */
+class ModelFolderValidationTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() {
+        NativeTorch.ensureLoaded();
+    }
+
+    /** A tiny Qwen2 folder (hidden 32, intermediate 48) with the byte-level tokenizer. */
+    private Path folder(String name) {
+        Path out = dir.resolve(name);
+        try (TorchLanguageModel model = new TorchLanguageModel(TinyModels.build(TinyModels.qwen2(), 1), null, null, null)) {
+            model.save(out);
+        }
+        ByteLevelTokenizerFiles.write(out);
+        return out;
+    }
+
+    private static Path editConfig(Path folder, Consumer<ObjectNode> edit) {
+        ObjectNode config = HfCheckpoint.readConfigTree(folder);
+        edit.accept(config);
+        HfCheckpoint.writeJson(folder.resolve(HfCheckpoint.CONFIG), config);
+        return folder;
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertLoadFails(Path folder, String file) {
+        return assertThatThrownBy(() -> TorchLanguageModel.load(folder, DeviceChoice.CPU, Precision.FP32).close())
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(folder.resolve(file).toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void anUntouchedFolderLoads() {
+        Path ok = folder("ok");
+        try (TorchLanguageModel model = TorchLanguageModel.load(ok, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config()).isEqualTo(TinyModels.qwen2().withEosTokenIds(model.config().eosTokenIds()));
+        }
+    }
+
+    @Test
+    void aQuotedHiddenSizeIsRefusedNamingTheField() {
+        Path f = editConfig(folder("quoted"), c -> c.put("hidden_size", "32"));
+        assertLoadFails(f, "config.json").hasMessageContaining("'hidden_size' must be an integer, got \"32\"");
+    }
+
+    @Test
+    void aRopeScalingThatIsNotAnObjectIsRefusedNamingTheField() {
+        Path f = editConfig(folder("banana"), c -> c.put("rope_scaling", "banana"));
+        assertLoadFails(f, "config.json").hasMessageContaining("'rope_scaling' must be null or an object, got \"banana\"");
+    }
+
+    @Test
+    void ropeScalingKeepsItsPolicyNullAndDefaultLoadOthersAreUnsupported() {
+        Path f = editConfig(folder("linear"), c -> c.putObject("rope_scaling").put("type", "linear").put("factor", 2.0));
+        assertLoadFails(f, "config.json").hasMessageContaining("rope_scaling type 'linear' is not supported");
+        Path ok = editConfig(folder("default"), c -> c.putObject("rope_scaling").put("rope_type", "default"));
+        TorchLanguageModel.load(ok, DeviceChoice.CPU, Precision.FP32).close();
+    }
+
+    @Test
+    void aMissingSizeANonPositiveOneAndAWronglyTypedFlagAreNamed() {
+        assertLoadFails(editConfig(folder("missing"), c -> c.remove("num_hidden_layers")), "config.json")
+                .hasMessageContaining("lacks 'num_hidden_layers'");
+        assertLoadFails(editConfig(folder("zero"), c -> c.put("intermediate_size", 0)), "config.json")
+                .hasMessageContaining("'intermediate_size' must be positive, got 0");
+        assertLoadFails(editConfig(folder("fraction"), c -> c.put("vocab_size", 96.5)), "config.json")
+                .hasMessageContaining("'vocab_size' must be an integer, got 96.5");
+        assertLoadFails(editConfig(folder("flag"), c -> c.put("tie_word_embeddings", "yes")), "config.json")
+                .hasMessageContaining("'tie_word_embeddings' must be true or false");
+        assertLoadFails(editConfig(folder("theta"), c -> c.put("rope_theta", "1e6")), "config.json")
+                .hasMessageContaining("'rope_theta' must be a number");
+    }
+
+    @Test
+    void aConfigThatIsNotJsonIsRefusedOnOneLine() throws IOException {
+        Path f = folder("notjson");
+        Files.writeString(f.resolve(HfCheckpoint.CONFIG), "{\"hidden_size\": 32,");
+        assertLoadFails(f, "config.json").hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void weightsWhoseShapesDisagreeWithTheConfigAreNamed() {
+        // config.json now says 40 where the tensors hold 48 rows: every MLP weight is misshapen
+        Path f = editConfig(folder("shapes"), c -> c.put("intermediate_size", 40));
+        assertThatThrownBy(() -> TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32).close())
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("tensor 'model.layers.0.mlp.gate_proj.weight' has shape [48, 32], expected [40, 32]")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aTokenizerJsonThatCannotBeParsedIsRefusedNamingTheFile() throws IOException {
+        Path f = folder("tokenizer");
+        Files.writeString(f.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"model\": {\"type\": \"BPE\"");
+        assertLoadFails(f, "tokenizer.json");
+    }
+
+    @Test
+    void aNaNWeightIsRefusedAtLoadNamingTheFileAndTheTensor() throws IOException {
+        Path f = folder("nan");
+        Path file = f.resolve(HfCheckpoint.SINGLE_FILE);
+        SafetensorsHeader header = SafetensorsHeader.read(file);
+        SafetensorsHeader.Entry up = header.tensors().get("model.layers.0.mlp.up_proj.weight"); // [48, 32] F32
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer nan = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(Float.NaN).flip();
+            ch.write(nan, header.dataStart() + up.begin() + 4 * 100); // element [3, 4]
+        }
+        assertLoadFails(f, HfCheckpoint.SINGLE_FILE)
+                .hasMessageContaining("tensor \"model.layers.0.mlp.up_proj.weight\" holds 1 NaN and 0 infinite values");
+    }
+
+    @Test
+    void weightsHoldingNaNOrInfAreNeverSaved() {
+        Path out = dir.resolve("never");
+        try (TorchLanguageModel model = new TorchLanguageModel(TinyModels.build(TinyModels.qwen2(), 1), null, null, null);
+             NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor down = model.decoder().stateDict().get("model.layers.1.mlp.down_proj.weight"); // [32, 48]
+            down.select(0, 2).fill_(new Scalar(Double.POSITIVE_INFINITY)); // row 2: 48 infinities
+            assertThatThrownBy(() -> model.save(out)).isInstanceOf(CheckpointException.class)
+                    .hasMessageContaining(out.toString())
+                    .hasMessageContaining("tensor \"model.layers.1.mlp.down_proj.weight\" holds 0 NaN and 48 infinite");
+            assertThat(out).doesNotExist();
+            Path file = dir.resolve("direct.safetensors");
+            assertThatThrownBy(() -> SafetensorsFile.write(file, model.decoder().stateDict(), Map.of()))
+                    .isInstanceOf(CheckpointException.class).hasMessageContaining(file.toString())
+                    .hasMessageContaining("model.layers.1.mlp.down_proj.weight");
+            assertThat(file).doesNotExist();
+        }
+    }
+}
