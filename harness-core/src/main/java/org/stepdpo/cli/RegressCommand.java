@@ -3,7 +3,6 @@ package org.stepdpo.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,13 +116,14 @@ public class RegressCommand implements Callable<Integer> {
             }
             publish(markdown, w);
             return exit;
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            publish("## Regression gate: suite `" + suiteName + "`\n\n**Could not run** (exit " + COULD_NOT_RUN
-                    + "): " + e.getMessage() + "\n", null);
-            return COULD_NOT_RUN;
         } catch (RuntimeException e) {
+            if (UserErrorHandler.isUserError(e)) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                publish("## Regression gate: suite `" + suiteName + "`\n\n**Could not run** (exit " + COULD_NOT_RUN
+                        + "): " + e.getMessage() + "\n", null);
+                return COULD_NOT_RUN;
+            }
             // A crash of the suite itself is "could not run" too: CI must not read it as "no regression".
             e.printStackTrace(err);
             err.flush();

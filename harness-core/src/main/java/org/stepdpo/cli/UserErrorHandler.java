@@ -13,10 +13,15 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static final int USER_ERROR = 2;
 
+    /** Whether a failure is one the user can fix from its message alone (one line, no trace). */
+    static boolean isUserError(Throwable e) {
+        return e instanceof DatasetException || e instanceof CheckpointException || e instanceof IllegalArgumentException
+                || e instanceof UncheckedIOException || e instanceof IllegalStateException;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        if (e instanceof DatasetException || e instanceof CheckpointException || e instanceof IllegalArgumentException
-                || e instanceof UncheckedIOException || e instanceof IllegalStateException) {
+        if (isUserError(e)) {
             cmd.getErr().println("error: " + e.getMessage());
             return USER_ERROR;
         }

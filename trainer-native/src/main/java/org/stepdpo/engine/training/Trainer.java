@@ -92,7 +92,7 @@ public final class Trainer {
                 List<StepMetrics> ran = session.train(start, total, schedule, fingerprint, out.resolve(METRICS),
                         validation);
                 Path finalDir = out.resolve(FINAL);
-                Path adapterDir = session.saveFinal(lm, out);
+                Path adapterDir = session.saveFinal(lm, out, total);
                 return new TrainingResult(out, finalDir, adapterDir, total, start, ran, encoder.stats(),
                         data.skipped().size(), (System.nanoTime() - started) / 1e9,
                         validation == null ? null : validation.store().best());
@@ -293,6 +293,23 @@ public final class Trainer {
             return ran;
         }
 
+        /**
+         * The last step's weights have been through no forward pass yet; finite weights can still be absurd (lr 1e30
+         * for two steps gave weights of 1e30 whose logits are NaN). One batch must give a finite loss before they are
+         * saved as the final model (with gradients on, as activation checkpointing requires; nothing steps).
+         */
+        private void requireFiniteLoss(int total) {
+            try (PointerScope scope = new PointerScope()) {
+                List<TokenizedExample> batch = new DataOrder(examples, o.seed()).batch(0, o.batchSize());
+                double loss = objective.forward(batch).loss().item_double();
+                if (!Double.isFinite(loss)) {
+                    throw diverged(total, "the trained weights give a loss of " + loss + " on the first batch (data lines "
+                            + batch.stream().map(e -> String.valueOf(e.line())).toList() + "): not saved as "
+                            + FINAL);
+                }
+            }
+        }
+
         /** One optimiser step: gradient accumulation over micro-batches, clipping, AdamW at the schedule's lr. */
         private StepMetrics step(int step, int total, CosineSchedule schedule, DataOrder order, MemoryGauge memory) {
             long t0 = System.nanoTime();
@@ -386,7 +403,8 @@ public final class Trainer {
         }
 
         /** OUT/final (and OUT/adapter with LoRA); returns the adapter folder or null. */
-        Path saveFinal(TorchLanguageModel lm, Path out) {
+        Path saveFinal(TorchLanguageModel lm, Path out, int total) {
+            requireFiniteLoss(total);
             Path adapterDir = null;
             if (lora != null) {
                 adapterDir = out.resolve(ADAPTER);

@@ -250,6 +250,18 @@ class TrainerTest {
         assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
     }
 
+    @Test
+    void finiteButAbsurdWeightsFromTheLastStepAreNotSavedAsFinal() {
+        // 2 steps with 10% warm-up: step 1 at lr 0, step 2 at lr 1e30 leaves finite weights of ~1e30, NaN logits
+        TrainingConfig c = config(Objective.STEP_DPO, 1e30, 2, 2, 1);
+        Path out = dir.resolve("absurd");
+        assertThatThrownBy(() -> Trainer.run(c, data(Objective.STEP_DPO), out, TrainingListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("the trained weights give a loss of NaN on the first batch")
+                .hasMessageContaining("not saved as final");
+        assertThat(out.resolve(Trainer.FINAL)).doesNotExist();
+    }
+
     /** Stands for a kill: thrown from a listener, it ends the run where it is. */
     static final class InterruptedRun extends RuntimeException {
     }
