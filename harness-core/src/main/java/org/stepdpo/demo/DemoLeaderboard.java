@@ -113,6 +113,12 @@ public final class DemoLeaderboard {
         }
     }
 
+    /** What the table's columns mean (docs/METRICS.md has the definitions). */
+    static final String LEGEND = """
+            accuracy: greedy answers right, with its 95% Wilson interval, n test problems; steps: mean steps per answer;
+            first err: mean position (1 = first step) of the first wrong step in wrong answers, as the judge locates it;
+            right via err: right answers reached through a step the judge calls wrong; pairs: preference pairs trained on            """;
+
     /** The leaderboard, the pair counts and the time each stage took, as the demo prints them. */
     public static void print(PrintWriter w, DemoRunner.Result r) {
         w.printf("%nstage times:%n");
@@ -134,6 +140,7 @@ public final class DemoLeaderboard {
                     s.rightThroughWrongStep() == null ? "-" : String.format("%.1f%%", 100 * s.rightThroughWrongStep()),
                     r.pairs().getOrDefault(s.name(), 0));
         }
+        w.printf("%s%n", LEGEND);
         printHeadroomAndErrors(w, r);
         w.printf("%npaired on the same %d test problems (McNemar exact, two-sided):%n",
                 r.comparisons().isEmpty() ? 0 : r.comparisons().get(0).n());

@@ -12,4 +12,9 @@ public interface DownstreamStage {
     String name();
 
     void run(PipelineOutputs outputs);
+
+    /** Whether the stage prints its own "done in" line (the runner then does not print a second one). */
+    default boolean logsItsTime() {
+        return false;
+    }
 }

@@ -131,7 +131,9 @@ public final class PipelineRunner {
                     long t0 = System.nanoTime();
                     stage.run(outputs);
                     state.complete(key);
-                    log.printf("stage %s done in %.1f s%n", stage.name(), (System.nanoTime() - t0) / 1e9);
+                    if (!stage.logsItsTime()) {
+                        log.printf("stage %s done in %.1f s%n", stage.name(), (System.nanoTime() - t0) / 1e9);
+                    }
                 }
             }
             return outputs;

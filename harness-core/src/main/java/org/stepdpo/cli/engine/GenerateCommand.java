@@ -65,9 +65,27 @@ public class GenerateCommand implements Callable<Integer> {
                 if (completions.size() > 1) {
                     System.out.println("=== prompt " + (i + 1) + " (" + c.tokenIds().length + " tokens, " + c.finishReason() + ")");
                 }
-                System.out.println(c.text());
+                System.out.println(printable(c.text()));
             }
         }
         return 0;
+    }
+
+    /**
+     * The text as a terminal can show it: control characters (a random or half-trained model emits them, and they
+     * can move the cursor or ring the bell) written as {@code \u0007}, line breaks and tabs kept; text the tokenizer
+     * could not decode already arrives as U+FFFD.
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\t' || !(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    && c != 0x200D)) {
+                b.appendCodePoint(c);
+            } else {
+                b.append(String.format("\\u%04x", c));
+            }
+        });
+        return b.toString();
     }
 }

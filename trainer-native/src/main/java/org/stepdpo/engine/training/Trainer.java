@@ -212,7 +212,7 @@ public final class Trainer {
             }
             Optional<CheckpointStore.Saved> latest = store.latest();
             if (latest.isEmpty()) {
-                listener.onMessage("no checkpoint in " + store.root() + ": starting from step 0");
+                listener.onMessage("starting at step 1 (nothing to resume in " + store.root() + ")");
                 return 0;
             }
             CheckpointStore.Saved saved = latest.get();
