@@ -14,6 +14,7 @@ import org.stepdpo.demo.DataEfficiencyStudy;
 import org.stepdpo.demo.DataEfficiencyTable;
 import org.stepdpo.reports.runs.RunStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +41,8 @@ public class DataEfficiencyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Study folder (default: a new folder under the data folder)")
     Path out;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Spec
     CommandSpec spec;
@@ -58,7 +59,7 @@ public class DataEfficiencyCommand implements Callable<Integer> {
                 + dir.toAbsolutePath());
         w.flush();
         List<DataEfficiencyStudy.Point> points = new DataEfficiencyStudy(store, DataFolder.models(), System.err)
-                .run(s, seeds, sizes, dir, device);
+                .run(s, seeds, sizes, dir, device.choice());
         String table = DataEfficiencyTable.markdown(s.name(), points);
         try {
             Files.writeString(dir.resolve("data-efficiency.md"), table);

@@ -73,8 +73,8 @@ public class JudgeEvalCommand implements Callable<Integer> {
             description = "rollout judge: prompt template (default: ${DEFAULT-VALUE})")
     String template;
 
-    @Option(names = "--device", defaultValue = "auto", description = "Native engine device (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--precision", description = "Native engine precision: fp32 or bf16")
     String precision;
@@ -130,7 +130,7 @@ public class JudgeEvalCommand implements Callable<Integer> {
         settings.put("judge_choice", choice.toString());
 
         List<JudgeEvalJob.SplitOutcome> outcomes;
-        try (Generator generator = policy == null ? null : policy.open(device, precision);
+        try (Generator generator = policy == null ? null : policy.open(device.choice(), precision);
              StepJudge stepJudge = choice.create(generator, dataset, PromptTemplates.builtin().get(template))) {
             outcomes = new JudgeEvalJob(store, stepJudge).run(new JudgeEvalJob.Request(files, limit, references, seed,
                     outDir, commandLine, settings));

@@ -55,8 +55,8 @@ public class PipelineCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Policy (the model that writes answers and continuations):%n")
     PolicyChoice policy;
 
-    @Option(names = "--device", defaultValue = "auto", description = "Native engine device: cpu, cuda, cuda:N, auto (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--precision", description = "Native engine precision: fp32 or bf16 (default: fp32 on CPU, bf16 on CUDA)")
     String precision;
@@ -137,8 +137,8 @@ public class PipelineCommand implements Callable<Integer> {
         err.flush();
         long t0 = System.nanoTime();
         PipelineOutputs o;
-        try (Generator generator = policy.open(device, precision)) {
-            o = new PipelineRunner(generator, new RunStoreRecorder(store, policy.device(device)), List.of()).run(config);
+        try (Generator generator = policy.open(device.choice(), precision)) {
+            o = new PipelineRunner(generator, new RunStoreRecorder(store, policy.device(device.choice())), List.of()).run(config);
         }
         PipelineSummary s = o.summary();
         var w = spec.commandLine().getOut();

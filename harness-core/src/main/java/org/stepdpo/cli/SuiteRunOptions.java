@@ -10,6 +10,7 @@ import org.stepdpo.config.Suites;
 import org.stepdpo.demo.DemoLeaderboard;
 import org.stepdpo.demo.DemoRunner;
 import org.stepdpo.reports.runs.RunStore;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code run} and {@code demo} share: the options of one end-to-end run of a suite, and running it. */
@@ -23,8 +24,8 @@ public class SuiteRunOptions {
             description = "Run folder; an existing one is resumed (default: a new folder under the data folder)")
     Path out;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--model-cache", paramLabel = "DIR",
             description = "Where built SFT models are cached (default: the data folder's models/)")
@@ -43,7 +44,7 @@ public class SuiteRunOptions {
         w.flush();
         PrintStream log = System.err;
         DemoRunner.Result r = new DemoRunner(store, modelCache != null ? modelCache : DataFolder.models(), log)
-                .run(s, seed, outDir, device);
+                .run(s, seed, outDir, device.choice());
         DemoLeaderboard.print(w, r);
         w.flush();
         return 0;

@@ -10,6 +10,8 @@ import org.stepdpo.engine.bench.EngineBenchmark;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.DeviceFacts;
 import picocli.CommandLine.Command;
+import org.stepdpo.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo bench engine}: train-step and generation throughput on the anchor's shape. */
@@ -20,8 +22,8 @@ import picocli.CommandLine.Option;
                 + "command with the same threads, side by side with the ratios; native memory over a long generation.")
 public class BenchEngineCommand implements Callable<Integer> {
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads, as the anchor's argument (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -42,7 +44,7 @@ public class BenchEngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var resolved = DeviceChoice.parse(device).resolve();
+        var resolved = DeviceChoice.parse(device.choice()).resolve();
         DeviceFacts facts = DeviceFacts.of(resolved);
         double loadBefore = loadAverage();
         EngineBenchmark.Result r = EngineBenchmark.run(resolved, threads, longGeneration);

@@ -12,6 +12,8 @@ import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.generation.SamplingParams;
 import picocli.CommandLine.Command;
+import org.stepdpo.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo generate}: continue one or more prompts with the native engine. */
@@ -26,8 +28,8 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", required = true, description = "Prompt text; repeat for a batch.")
     List<String> prompts = new ArrayList<>();
 
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--precision", description = "fp32 or bf16 (default: fp32 on CPU, bf16 on CUDA).")
     String precision;
@@ -53,7 +55,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SamplingParams params = new SamplingParams(temperature, topP, topK, maxNewTokens, stop);
-        try (TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device),
+        try (TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device.choice()),
                 precision == null ? null : Precision.parse(precision))) {
             List<GenerationRequest> requests = new ArrayList<>();
             for (int i = 0; i < prompts.size(); i++) {

@@ -10,6 +10,8 @@ import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.Precision;
 import picocli.CommandLine.Command;
+import org.stepdpo.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo model logits}: fp32 logits of a token sequence, for checks against other implementations. */
@@ -27,13 +29,13 @@ public class ModelLogitsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output JSON file.")
     Path out;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Override
     public Integer call() throws IOException {
         float[][] logits;
-        try (TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device), Precision.FP32)) {
+        try (TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device.choice()), Precision.FP32)) {
             int vocab = lm.config().vocabSize();
             for (int id : tokenIds) {
                 if (id < 0 || id >= vocab) {

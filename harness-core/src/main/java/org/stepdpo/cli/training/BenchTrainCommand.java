@@ -7,6 +7,8 @@ import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.DeviceFacts;
 import org.stepdpo.engine.training.TrainingBenchmark;
 import picocli.CommandLine.Command;
+import org.stepdpo.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo bench train}: Step-DPO and SFT step throughput on the engine benchmark's shape. */
@@ -16,8 +18,8 @@ import picocli.CommandLine.Option;
                 + "(vocab 512, hidden 256, 4 layers, 8/4 heads, seq 256, batch 4); a DPO step vs ~4 forward passes.")
 public class BenchTrainCommand implements Callable<Integer> {
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -27,7 +29,7 @@ public class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var resolved = DeviceChoice.parse(device).resolve();
+        var resolved = DeviceChoice.parse(device.choice()).resolve();
         TrainingBenchmark r = TrainingBenchmark.run(resolved, threads, steps);
         System.out.printf("device              %s (%s)%n", r.device(), DeviceFacts.of(resolved).name());
         System.out.printf("threads             %d%n", r.threads());

@@ -33,6 +33,8 @@ import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
 import picocli.CommandLine.Command;
+import org.stepdpo.cli.DeviceOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stepdpo train}: Step-DPO, DPO or SFT on the native engine, full or LoRA, resumable. */
@@ -68,8 +70,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--templates", description = "YAML file adding or overriding prompt templates.")
     Path templates;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--bf16", description = "bf16 autocast (CUDA only; fp32 master weights).")
     boolean bf16;
@@ -158,7 +160,7 @@ public class TrainCommand implements Callable<Integer> {
         TrainingRuns.Opened opened = TrainingRuns.open(store, new NewRun(RunKind.TRAIN,
                 "train " + obj + " " + model.getFileName(), model.toAbsolutePath().toString(), obj.toString(), null,
                 data.toString(), provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
-                Provenance.device(device), out.toAbsolutePath().toString()), resume);
+                Provenance.device(device.choice()), out.toAbsolutePath().toString()), resume);
         long runId = opened.runId();
         System.out.println((opened.continued() ? "continuing stored run " : "storing as run ") + runId);
         ProgressListener progress = new ProgressListener();
@@ -198,7 +200,7 @@ public class TrainCommand implements Callable<Integer> {
 
     /** The options as the trainer's configuration. */
     TrainingConfig config() {
-        return new TrainingConfig(Objective.parse(objective), model, device, bf16, beta,
+        return new TrainingConfig(Objective.parse(objective), model, device.choice(), bf16, beta,
                 new Optimization(lr, weightDecay, warmupRatio, maxGradNorm, epochs, maxSteps, batchSize, gradAccum, seed),
                 new Truncation(maxLength, maxPromptLength), appendEos,
                 loraRank > 0 ? new LoraConfig(loraRank, loraAlpha == null ? 2.0 * loraRank : loraAlpha, loraDropout,
