@@ -1,5 +1,6 @@
 package org.stepdpo.demo;
 
+import org.stepdpo.progress.TrainingProgress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package org.stepdpo.demo;
 
+import org.stepdpo.progress.TrainingProgress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import org.stepdpo.cli.DeviceOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo bench engine}: train-step and generation throughput on the anchor's shape. */
 @WithoutStorage
@@ -21,6 +23,9 @@ import picocli.CommandLine.Option;
                 + "on the shape of ../shared/bench/anchor_torch_bench.py, then that anchor (PyTorch eager) in the same "
                 + "command with the same threads, side by side with the ratios; native memory over a long generation.")
 public class BenchEngineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DeviceOption device;
@@ -59,35 +64,35 @@ public class BenchEngineCommand implements Callable<Integer> {
                     r.threads());
         }
         double loadAfterAnchor = loadAverage();
-        System.out.printf("device            %s (%s)%n", r.device(), facts.name());
-        System.out.printf("threads           %d%n", r.threads());
-        System.out.printf("parameters        %,d%n", r.parameters());
-        System.out.printf("%-18s%12s%12s%9s%n", "", "engine", "anchor", "ratio");
+        spec.commandLine().getOut().printf("device            %s (%s)%n", r.device(), facts.name());
+        spec.commandLine().getOut().printf("threads           %d%n", r.threads());
+        spec.commandLine().getOut().printf("parameters        %,d%n", r.parameters());
+        spec.commandLine().getOut().printf("%-18s%12s%12s%9s%n", "", "engine", "anchor", "ratio");
         row("train tokens/s", r.trainTokensPerSecond(), a.available() ? a.result().trainTokensPerSecond() : 0,
                 String.format("fp32 forward+backward+AdamW, batch %d x %d", EngineBenchmark.BATCH, EngineBenchmark.SEQUENCE - 1));
         row("gen tokens/s b=1", r.generationBatch1(), a.available() ? a.result().generationBatch1() : 0,
                 String.format("greedy, %d-token prompt, %d new tokens", EngineBenchmark.PROMPT, EngineBenchmark.NEW_TOKENS));
         row("gen tokens/s b=8", r.generationBatch8(), a.available() ? a.result().generationBatch8() : 0, "");
-        System.out.printf("native RSS        %.1f MiB before, %.1f MiB after %d tokens, %.1f MiB after %d more%n",
+        spec.commandLine().getOut().printf("native RSS        %.1f MiB before, %.1f MiB after %d tokens, %.1f MiB after %d more%n",
                 r.rssBeforeBytes() / 1048576.0, r.rssAfterFirstBytes() / 1048576.0, r.longGenerationTokens(),
                 r.rssAfterSecondBytes() / 1048576.0, r.longGenerationTokens());
         if (a.available()) {
-            System.out.printf("anchor            %s, %s %s %d%n", a.result().impl(), a.result().python(), script,
+            spec.commandLine().getOut().printf("anchor            %s, %s %s %d%n", a.result().impl(), a.result().python(), script,
                     a.result().threads());
         } else {
-            System.out.println("anchor not available: " + a.unavailableReason());
+            spec.commandLine().getOut().println("anchor not available: " + a.unavailableReason());
         }
         if (loadBefore >= 0) {
-            System.out.printf("load average      %.2f before, %.2f after the engine, %.2f after the anchor (1 min, %d cores)%n",
+            spec.commandLine().getOut().printf("load average      %.2f before, %.2f after the engine, %.2f after the anchor (1 min, %d cores)%n",
                     loadBefore, loadAfterEngine, loadAfterAnchor, Runtime.getRuntime().availableProcessors());
         }
         return 0;
     }
 
-    private static void row(String label, double engine, double anchorValue, String note) {
+    private void row(String label, double engine, double anchorValue, String note) {
         String anchorText = anchorValue > 0 ? String.format("%.1f", anchorValue) : "-";
         String ratio = anchorValue > 0 ? String.format("%.2fx", engine / anchorValue) : "-";
-        System.out.printf("%-18s%12.1f%12s%9s%s%n", label, engine, anchorText, ratio, note.isEmpty() ? "" : "   (" + note + ")");
+        spec.commandLine().getOut().printf("%-18s%12.1f%12s%9s%s%n", label, engine, anchorText, ratio, note.isEmpty() ? "" : "   (" + note + ")");
     }
 
     /** The 1-minute load average, or -1 where the platform has none: the machine may be shared. */

@@ -15,12 +15,17 @@ import picocli.CommandLine.Command;
 import org.stepdpo.cli.DeviceOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo generate}: continue one or more prompts with the native engine. */
 @WithoutStorage
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate continuations of prompts with a Hugging Face Qwen2/Llama checkpoint on libtorch.")
 public class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "Hugging Face model folder (config.json, safetensors, tokenizer.json).")
     Path model;
@@ -65,9 +70,9 @@ public class GenerateCommand implements Callable<Integer> {
             for (int i = 0; i < completions.size(); i++) {
                 Completion c = completions.get(i);
                 if (completions.size() > 1) {
-                    System.out.println("=== prompt " + (i + 1) + " (" + c.tokenIds().length + " tokens, " + c.finishReason() + ")");
+                    spec.commandLine().getOut().println("=== prompt " + (i + 1) + " (" + c.tokenIds().length + " tokens, " + c.finishReason() + ")");
                 }
-                System.out.println(printable(c.text()));
+                spec.commandLine().getOut().println(printable(c.text()));
             }
         }
         return 0;

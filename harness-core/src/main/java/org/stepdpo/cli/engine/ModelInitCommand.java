@@ -9,12 +9,17 @@ import org.stepdpo.engine.model.Architecture;
 import org.stepdpo.engine.model.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo model init}: a seeded random model in Hugging Face layout. */
 @WithoutStorage
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a randomly initialised Qwen2 or Llama model (Hugging Face layout) into a folder.")
 public class ModelInitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--arch", required = true, description = "qwen2 or llama.")
     String arch;
@@ -60,7 +65,7 @@ public class ModelInitCommand implements Callable<Integer> {
         Architecture architecture = Architecture.fromModelType(arch.toLowerCase(Locale.ROOT));
         ModelConfig config = ModelInitializer.initialize(new ModelInitializer.Spec(architecture, vocabSize, hiddenSize,
                 intermediateSize, layers, heads, kvHeads, ropeTheta, rmsNormEps, !untied, seed, tokenizer), out);
-        System.out.printf("wrote %s model to %s: vocab %d, hidden %d, %d layers, %d/%d heads%n", architecture.modelType(),
+        spec.commandLine().getOut().printf("wrote %s model to %s: vocab %d, hidden %d, %d layers, %d/%d heads%n", architecture.modelType(),
                 out, config.vocabSize(), config.hiddenSize(), config.numLayers(), config.numHeads(), config.numKvHeads());
         return 0;
     }

@@ -13,12 +13,17 @@ import picocli.CommandLine.Command;
 import org.stepdpo.cli.DeviceOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo model logits}: fp32 logits of a token sequence, for checks against other implementations. */
 @WithoutStorage
 @Command(name = "logits", mixinStandardHelpOptions = true,
         description = "Write {\"logits\": [[...], ...]} (one row of vocab-size fp32 values per position) as JSON.")
 public class ModelLogitsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "Hugging Face model folder (no tokenizer needed).")
     Path model;
@@ -53,7 +58,7 @@ public class ModelLogitsCommand implements Callable<Integer> {
             json.writeEndArray();
             json.writeEndObject();
         }
-        System.out.println("wrote " + logits.length + " x " + (logits.length == 0 ? 0 : logits[0].length) + " logits to " + out);
+        spec.commandLine().getOut().println("wrote " + logits.length + " x " + (logits.length == 0 ? 0 : logits[0].length) + " logits to " + out);
         return 0;
     }
 

@@ -11,6 +11,8 @@ import org.stepdpo.engine.tokenizer.ByteLevelBpe;
 import org.stepdpo.engine.tokenizer.TrainingCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo tokenizer train}: a byte-level BPE tokenizer learnt from a corpus, with digits kept single. */
 @WithoutStorage
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
                 "Numbers are always split into single digits; <|endoftext|> (id 256) is EOS and pad. "
                 + "Use the result with: stepdpo model init --tokenizer DIR/tokenizer.json ..."})
 public class TokenizerTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--corpus", required = true,
             description = "Corpus file, repeatable: .jsonl (one record per line) or plain text (the whole file).")
@@ -64,12 +69,12 @@ public class TokenizerTrainCommand implements Callable<Integer> {
             tokens += bpe.encode(text, false).length;
         }
         int special = bpe.specialTokens().size();
-        System.out.printf("trained on %,d texts (%.1f MB) in %.1f s: vocab %d = 256 bytes + %d special + %d merged%s%n",
+        spec.commandLine().getOut().printf("trained on %,d texts (%.1f MB) in %.1f s: vocab %d = 256 bytes + %d special + %d merged%s%n",
                 texts.size(), bytes / 1e6, seconds, bpe.vocabSize(), special, bpe.vocabSize() - 256 - special,
                 bpe.vocabSize() < vocabSize ? " (no pair seen " + minFrequency + " times is left)" : "");
-        System.out.printf("tokens per text: byte-level %.1f, BPE %.1f (%.2fx fewer)%n", (double) bytes / texts.size(),
+        spec.commandLine().getOut().printf("tokens per text: byte-level %.1f, BPE %.1f (%.2fx fewer)%n", (double) bytes / texts.size(),
                 (double) tokens / texts.size(), (double) bytes / tokens);
-        System.out.printf("wrote %s%n", out.resolve("tokenizer.json"));
+        spec.commandLine().getOut().printf("wrote %s%n", out.resolve("tokenizer.json"));
         return 0;
     }
 }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 import org.stepdpo.cli.DeviceOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo bench train}: Step-DPO and SFT step throughput on the engine benchmark's shape. */
 @WithoutStorage
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
         description = "Step-DPO tokens/s and peak memory beside SFT tokens/s on the engine benchmark's shape "
                 + "(vocab 512, hidden 256, 4 layers, 8/4 heads, seq 256, batch 4); a DPO step vs ~4 forward passes.")
 public class BenchTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DeviceOption device;
@@ -31,16 +36,16 @@ public class BenchTrainCommand implements Callable<Integer> {
     public Integer call() {
         var resolved = DeviceChoice.parse(device.choice()).resolve();
         TrainingBenchmark r = TrainingBenchmark.run(resolved, threads, steps);
-        System.out.printf("device              %s (%s)%n", r.device(), DeviceFacts.of(resolved).name());
-        System.out.printf("threads             %d%n", r.threads());
-        System.out.printf("shape               batch %d pairs, %d tokens per row (%d prefix), fp32%n",
+        spec.commandLine().getOut().printf("device              %s (%s)%n", r.device(), DeviceFacts.of(resolved).name());
+        spec.commandLine().getOut().printf("threads             %d%n", r.threads());
+        spec.commandLine().getOut().printf("shape               batch %d pairs, %d tokens per row (%d prefix), fp32%n",
                 EngineBenchmark.BATCH, EngineBenchmark.SEQUENCE, TrainingBenchmark.PREFIX);
-        System.out.printf("step-dpo tokens/s   %.1f   (policy fwd+bwd on 2B rows + reference fwd + AdamW)%n",
+        spec.commandLine().getOut().printf("step-dpo tokens/s   %.1f   (policy fwd+bwd on 2B rows + reference fwd + AdamW)%n",
                 r.dpoTokensPerSecond());
-        System.out.printf("sft tokens/s        %.1f   (fwd+bwd on B rows + AdamW)%n", r.sftTokensPerSecond());
-        System.out.printf("dpo step            %.3f s = %.2f no-grad forwards of the 2B rows (%.3f s each; ideal ~4)%n",
+        spec.commandLine().getOut().printf("sft tokens/s        %.1f   (fwd+bwd on B rows + AdamW)%n", r.sftTokensPerSecond());
+        spec.commandLine().getOut().printf("dpo step            %.3f s = %.2f no-grad forwards of the 2B rows (%.3f s each; ideal ~4)%n",
                 r.dpoStepSeconds(), r.dpoStepInForwards(), r.forwardSeconds());
-        System.out.printf("peak memory         %.1f MiB%n", r.peakMemoryMb());
+        spec.commandLine().getOut().printf("peak memory         %.1f MiB%n", r.peakMemoryMb());
         return 0;
     }
 }

@@ -15,18 +15,15 @@ import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.Optimization;
-import org.stepdpo.engine.training.StepMetrics;
 import org.stepdpo.engine.training.Trainer;
 import org.stepdpo.engine.training.TrainingConfig;
 import org.stepdpo.engine.training.TrainingData;
-import org.stepdpo.engine.training.TrainingListener;
-import org.stepdpo.engine.training.TrainingPlan;
 import org.stepdpo.engine.training.TrainingResult;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
 import org.stepdpo.engine.training.lora.LoraConfig;
 import org.stepdpo.evaluation.Provenance;
-import org.stepdpo.progress.ProgressBar;
+import org.stepdpo.progress.TrainingProgress;
 import org.stepdpo.training.TrainingRunRecorder;
 import org.stepdpo.training.TrainingRuns;
 import org.stepdpo.reports.runs.NewRun;
@@ -36,6 +33,8 @@ import picocli.CommandLine.Command;
 import org.stepdpo.cli.DeviceOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo train}: Step-DPO, DPO or SFT on the native engine, full or LoRA, resumable. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -46,11 +45,11 @@ import picocli.CommandLine.Option;
                         + "rejected; dpo: prompt, full_chosen, full_rejected), or prompt/completion JSONL (sft)."})
 public class TrainCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Inject
     RunStore store;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--objective", required = true, description = "step-dpo, dpo or sft.")
     String objective;
@@ -162,8 +161,8 @@ public class TrainCommand implements Callable<Integer> {
                 data.toString(), provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device(device.choice()), out.toAbsolutePath().toString()), resume);
         long runId = opened.runId();
-        System.out.println((opened.continued() ? "continuing stored run " : "storing as run ") + runId);
-        ProgressListener progress = new ProgressListener();
+        spec.commandLine().getOut().println((opened.continued() ? "continuing stored run " : "storing as run ") + runId);
+        TrainingProgress.Listener progress = new TrainingProgress(System.err).named(obj.cliName());
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress);
         TrainingResult result;
         try {
@@ -177,18 +176,18 @@ public class TrainCommand implements Callable<Integer> {
         } finally {
             progress.close();
         }
-        System.out.printf("trained %s for %d steps (%d this run); final loss %.4f%n", obj, result.steps(),
+        spec.commandLine().getOut().printf("trained %s for %d steps (%d this run); final loss %.4f%n", obj, result.steps(),
                 result.metrics().size(), result.finalLoss());
         if (result.skippedRecords() > 0) {
-            System.out.printf("skipped %d invalid record(s)%n", result.skippedRecords());
+            spec.commandLine().getOut().printf("skipped %d invalid record(s)%n", result.skippedRecords());
         }
-        System.out.printf("truncated: %d prompts, %d response sets of %d examples%n",
+        spec.commandLine().getOut().printf("truncated: %d prompts, %d response sets of %d examples%n",
                 result.truncation().promptsTruncated(), result.truncation().responsesTruncated(),
                 result.truncation().examples());
-        System.out.println("metrics  " + out.resolve(Trainer.METRICS));
-        System.out.println("model    " + result.finalModel());
+        spec.commandLine().getOut().println("metrics  " + out.resolve(Trainer.METRICS));
+        spec.commandLine().getOut().println("model    " + result.finalModel());
         if (result.adapter() != null) {
-            System.out.println("adapter  " + result.adapter());
+            spec.commandLine().getOut().println("adapter  " + result.adapter());
         }
         return 0;
     }
@@ -228,50 +227,5 @@ public class TrainCommand implements Callable<Integer> {
         settings.put("training", config.toString());
         settings.put("template", Map.of("name", t.name(), "prompt", t.prompt(), "response_prefix", t.responsePrefix()));
         return Provenance.describeJson(Provenance.commandLine(), inputs, settings);
-    }
-
-    /** Progress bar with rate and ETA on stderr, and the latest loss as plain lines. */
-    static final class ProgressListener implements TrainingListener, AutoCloseable {
-        private ProgressBar bar;
-        private long lastLine;
-
-        @Override
-        public void onStart(TrainingPlan plan) {
-            System.err.printf("%s: %d examples, %d steps (%d warm-up), %,d trainable parameters%s%n", plan.objective(),
-                    plan.examples(), plan.totalSteps(), plan.warmupSteps(), plan.trainableParameters(),
-                    plan.startStep() > 0 ? ", resuming after step " + plan.startStep() : "");
-            bar = new ProgressBar("train", plan.totalSteps() - plan.startStep(), "steps");
-        }
-
-        @Override
-        public void onStep(StepMetrics m) {
-            bar.step();
-            long now = System.currentTimeMillis();
-            if (System.console() == null && now - lastLine >= 10_000 || m.step() == m.totalSteps()) {
-                lastLine = now;
-                System.err.printf("step %d/%d loss %.4f%s lr %.3g grad %.3f %.0f tok/s%n", m.step(), m.totalSteps(),
-                        m.loss(), m.rewardAccuracy() == null ? "" : String.format(" acc %.2f margin %.3f",
-                                m.rewardAccuracy(), m.rewardMargin()), m.lr(), m.gradNorm(), m.tokensPerSecond());
-            }
-        }
-
-        @Override
-        public void onCheckpoint(int step, Path directory) {
-            if (System.console() == null) {
-                System.err.println("checkpoint " + directory);
-            }
-        }
-
-        @Override
-        public void onMessage(String message) {
-            System.err.println(message);
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-            }
-        }
     }
 }
