@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +22,7 @@ import org.stepdpo.data.Problem;
 import org.stepdpo.engine.ModelInitializer;
 import org.stepdpo.engine.model.Architecture;
 import org.stepdpo.engine.tokenizer.BpeTrainer;
+import org.stepdpo.engine.checkpoint.RunFingerprint;
 import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.Optimization;
 import org.stepdpo.engine.training.Trainer;
@@ -163,14 +161,7 @@ public final class ToyModelBuilder {
     }
 
     static String key(Suite suite, PromptTemplate template, long seed) {
-        try {
-            byte[] bytes = JSON.writeValueAsBytes(JSON.treeToValue(recipe(suite, template, seed), Object.class));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RunFingerprint.sha256(recipe(suite, template, seed)).substring(0, 16);
     }
 
     private static void moveInto(Path tmp, Path dir) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import org.stepdpo.engine.checkpoint.RunFingerprint;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
@@ -218,14 +219,8 @@ public final class PipelineRunner {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + runJson + ": " + e.getMessage(), e);
             }
-            if (!before.equals(identity)) {
-                List<String> differences = new ArrayList<>();
-                ObjectNode now = identity;
-                before.fieldNames().forEachRemaining(f -> {
-                    if (!before.get(f).equals(now.get(f))) {
-                        differences.add(f + ": " + before.get(f) + " -> " + now.get(f));
-                    }
-                });
+            List<String> differences = RunFingerprint.differences(before, identity);
+            if (!differences.isEmpty()) {
                 throw new IllegalArgumentException(dir + " holds a run with another configuration (" + String.join("; ",
                         differences) + "); resume it with the same settings, or choose another output folder");
             }

@@ -1,14 +1,9 @@
 package org.stepdpo.regress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.stepdpo.config.Suite;
+import org.stepdpo.engine.checkpoint.RunFingerprint;
 
 /**
  * SHA-256 of what a suite measures (data, model, template, sampling, judge, training, evaluation, benchmarks; not its
@@ -17,8 +12,7 @@ import org.stepdpo.config.Suite;
  */
 final class SuiteFingerprint {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SuiteFingerprint() {
     }
@@ -37,13 +31,6 @@ final class SuiteFingerprint {
         if (!s.benchmarks().isEmpty()) { // absent when empty: suites without benchmarks keep their earlier hash
             n.set("benchmarks", JSON.valueToTree(s.benchmarks()));
         }
-        try {
-            byte[] bytes = JSON.writeValueAsBytes(JSON.treeToValue(n, Object.class));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RunFingerprint.sha256(n);
     }
 }

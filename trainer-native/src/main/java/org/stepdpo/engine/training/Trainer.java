@@ -1,10 +1,8 @@
 package org.stepdpo.engine.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.stepdpo.engine.TorchLanguageModel;
+import org.stepdpo.engine.checkpoint.RunFingerprint;
 import org.stepdpo.engine.checkpoint.CheckpointException;
 import org.stepdpo.engine.checkpoint.HfCheckpoint;
 import org.stepdpo.engine.checkpoint.NonFiniteValues;
@@ -217,7 +216,7 @@ public final class Trainer {
             }
             CheckpointStore.Saved saved = latest.get();
             try {
-                List<String> differences = differences(saved.state().path("fingerprint"), fingerprint);
+                List<String> differences = RunFingerprint.differences(saved.state().path("fingerprint"), fingerprint);
                 if (!differences.isEmpty()) {
                     throw new IllegalStateException(saved.directory() + " belongs to a different run: "
                             + String.join("; ", differences));
@@ -244,17 +243,6 @@ public final class Trainer {
             try (NoGradGuard noGrad = new NoGradGuard()) {
                 trainable.forEach((name, t) -> t.copy_(saved.get(name)));
             }
-        }
-
-        private static List<String> differences(JsonNode saved, JsonNode now) {
-            List<String> out = new ArrayList<>();
-            for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
-                String field = it.next();
-                if (!now.get(field).asText().equals(saved.path(field).asText())) { // int and long nodes compare by text
-                    out.add(field + " was " + saved.get(field) + ", now " + now.get(field));
-                }
-            }
-            return out;
         }
 
         /** Steps {@code start + 1 .. total}; validation (when on) after each due step, before its checkpoint. */
