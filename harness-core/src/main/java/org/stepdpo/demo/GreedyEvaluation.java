@@ -134,6 +134,14 @@ final class GreedyEvaluation {
                 Metrics.rightThroughWrongStep(samples).value(), runId);
     }
 
+    /** The provenance shape every run kind has ({@link Provenance#describe}), with the evaluation's settings. */
+    @SuppressWarnings("unchecked")
+    private static String provenance(Request r, ObjectNode settings) {
+        java.nio.file.Path data = java.nio.file.Path.of(r.test().source());
+        return Provenance.describeJson(Provenance.commandLine(), java.nio.file.Files.isRegularFile(data)
+                ? java.util.Map.of("data", data) : java.util.Map.of(), JSON.convertValue(settings, java.util.Map.class));
+    }
+
     private long store(Request r, List<SampleRecord> samples) {
         ObjectNode config = JSON.createObjectNode();
         config.put("demo_model", r.name());
@@ -146,7 +154,7 @@ final class GreedyEvaluation {
         config.put("max_tokens", r.maxTokens());
         config.put("judge", r.judge().name());
         long runId = store.startRun(new NewRun(RunKind.EVAL, "demo eval " + r.name() + " " + r.modelLabel(),
-                r.modelLabel(), r.adapter().name(), r.suite(), r.test().source(), config.toString(),
+                r.modelLabel(), r.adapter().name(), r.suite(), r.test().source(), provenance(r, config),
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device(r.device()), r.out().toAbsolutePath().toString()));
         try {

@@ -1,5 +1,6 @@
 package org.stepdpo.pipeline;
 
+import org.stepdpo.evaluation.Provenance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -105,7 +106,7 @@ public final class PipelineRunner {
         boolean recordClosed = state.done("recorded");
         long recordId = state.recordId();
         if (!recordClosed) {
-            recordId = recorder.start(config, identity.toString(), generator.modelName(), state.recordId());
+            recordId = recorder.start(config, provenance(config, identity), generator.modelName(), state.recordId());
             state.recordId(recordId);
         }
         try (StepJudge judge = config.judge().create(generator, adapter, config.template())) {
@@ -151,6 +152,14 @@ public final class PipelineRunner {
     }
 
     /** What is fixed for the life of the folder; batch sizes and connection settings may change between attempts. */
+    /** The stored run's provenance: the shape every run kind has ({@link Provenance#describe}), with the identity. */
+    @SuppressWarnings("unchecked")
+    private static String provenance(PipelineConfig c, ObjectNode identity) {
+        Path data = Path.of(c.dataset().source());
+        return Provenance.describeJson(Provenance.commandLine(), Files.isRegularFile(data) ? Map.of("data", data)
+                : Map.of(), JsonlLog.JSON.convertValue(identity, Map.class));
+    }
+
     static ObjectNode describe(PipelineConfig c, String sourceModel) {
         ObjectNode n = JsonlLog.JSON.createObjectNode();
         n.put("source_model", sourceModel);
