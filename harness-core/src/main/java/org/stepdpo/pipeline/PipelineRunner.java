@@ -425,10 +425,10 @@ public final class PipelineRunner {
                                        String judgeName, AnswerMetrics metrics) {
         PipelineConfig c = cx.config();
         Map<String, Problem> byId = cx.byId();
-        Map<String, List<String>> rightByError = new LinkedHashMap<>();
+        Map<SampleKey, List<String>> rightByError = new LinkedHashMap<>();
         for (RectificationLine r : rectifications) {
             if (r.correct()) {
-                rightByError.computeIfAbsent(r.problemId() + "#" + r.sampleIndex(), x -> new ArrayList<>()).add(r.continuation());
+                rightByError.computeIfAbsent(new SampleKey(r.problemId(), r.sampleIndex()), x -> new ArrayList<>()).add(r.continuation());
             }
         }
         List<PairBuilder.ErrorCase> cases = new ArrayList<>();
@@ -451,7 +451,7 @@ public final class PipelineRunner {
                     l.firstErrorStep(), e.response().substring(0, wrong.bodyStart()),
                     e.response().substring(wrong.bodyStart(), wrong.end()), e.response().substring(wrong.bodyStart()),
                     l.judge(), generator.modelName(),
-                    rightByError.getOrDefault(e.problemId() + "#" + e.sampleIndex(), List.of())));
+                    rightByError.getOrDefault(new SampleKey(e.problemId(), e.sampleIndex()), List.of())));
         }
         PairBuilder.Result result = new PairBuilder(c.pairRules()).build(cases);
 
@@ -498,13 +498,13 @@ public final class PipelineRunner {
     // ---- the database record ----------------------------------------------------------------------------
 
     private List<SampleRecord> sampleRecords(Context cx, List<SampleLine> samples, List<LocalizedLine> localized) {
-        Map<String, LocalizedLine> byKey = new HashMap<>();
-        localized.forEach(l -> byKey.put(l.problemId() + "#" + l.sampleIndex(), l));
+        Map<SampleKey, LocalizedLine> byKey = new HashMap<>();
+        localized.forEach(l -> byKey.put(new SampleKey(l.problemId(), l.sampleIndex()), l));
         Map<String, Problem> byId = cx.byId();
         List<SampleRecord> records = new ArrayList<>(samples.size());
         for (SampleLine s : samples) {
             String response = cx.template().responsePrefix() + s.completion();
-            LocalizedLine l = byKey.get(s.problemId() + "#" + s.sampleIndex());
+            LocalizedLine l = byKey.get(new SampleKey(s.problemId(), s.sampleIndex()));
             Map<Integer, VerdictLine> verdicts = new HashMap<>();
             if (l != null) {
                 l.verdicts().forEach(v -> verdicts.put(v.index(), v));
