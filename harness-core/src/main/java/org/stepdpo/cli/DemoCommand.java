@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code stepdpo demo}: the product's main job, {@code stepdpo run} on the built-in toy suite by default. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, subcommands = DataEfficiencyCommand.class,
         description = {"Step-DPO end to end on a suite (default: toy, a tiny model taught a misconception; toy-slips is "
-                + "its control without one; CPU): builds and SFT-trains the suite's model (cached), runs the data loop "
+                + "its control without one): builds and SFT-trains the suite's model (cached), runs the data loop "
                 + "once (error collection -> step localization -> rectification -> pairs), trains Step-DPO and vanilla "
                 + "DPO from the SFT model on the same budget, evaluates SFT, DPO and Step-DPO greedily on the test split "
                 + "(and k samples each: pass@k, maj@k) and prints the leaderboard, the error mix and paired McNemar "
