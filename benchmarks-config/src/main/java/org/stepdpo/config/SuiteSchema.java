@@ -79,7 +79,8 @@ final class SuiteSchema {
         section("dataset", "adapter", t, "train", t, "test", t, "test_adapter", t, "train_options", o,
                 "test_options", o);
         section("model", "path", t, "init", s, "tokenizer", s, "sft", s);
-        section("model.init", "arch", t, "vocab_size", size, "hidden", size, "intermediate", size, "layers", size,
+        // vocab_size 0: the tokenizer's
+        section("model.init", "arch", t, "vocab_size", count, "hidden", size, "intermediate", size, "layers", size,
                 "heads", size, "kv_heads", size, "rope_theta", positive, "rms_norm_eps", positive);
         section("model.tokenizer", "bpe_vocab_size", size);
         // steps 0: the number of steps comes from epochs
@@ -91,8 +92,9 @@ final class SuiteSchema {
         section("judge", "kind", t, "rollouts", size, "threshold", fraction, "url", t, "model", t, "api_key_env", t,
                 "concurrency", size, "max_tokens", size, "show_reference", t);
         section("rectification", "n", size);
-        section("pairs", "max_pairs_per_error", size, "max_pairs_per_problem", size, "max_step_chars", size,
-                "max_dpo_pairs_per_problem", size);
+        // 0: no limit
+        section("pairs", "max_pairs_per_error", size, "max_pairs_per_problem", count, "max_step_chars", count,
+                "max_dpo_pairs_per_problem", count);
         // max_grad_norm 0: no clipping; lora_r 0: full fine-tuning; validation_problems 0: no validation
         Object[] training = {"beta", positive, "lr", positive, "epochs", positive, "steps", size, "batch", size,
                 "warmup_ratio", fraction, "weight_decay", nonNegative, "max_grad_norm", nonNegative,

@@ -95,7 +95,8 @@ class SuitesTest {
         Files.writeString(f, head + "training:\n  sft: {lr: \"NaN\"}\n");
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"training.sft.lr\" must be greater than 0");
         // 0 is allowed where it means "none": no clipping, full fine-tuning, no headroom samples
-        Files.writeString(f, head + "training:\n  step-dpo: {max_grad_norm: 0, lora_r: 0}\nevaluation: {samples: 0}\n");
+        Files.writeString(f, head + "training:\n  step-dpo: {max_grad_norm: 0, lora_r: 0}\nevaluation: {samples: 0}\n"
+                + "pairs: {max_pairs_per_problem: 0, max_step_chars: 0}\n");
         assertThat(Suites.get(f.toString()).training().get("step-dpo")).containsEntry("lora_r", "0");
         assertThatThrownBy(() -> Suites.get("toy", List.of("training.step-dpo.beta=-1")))
                 .hasMessage("--set training.step-dpo.beta=-1: \"training.step-dpo.beta\" must be greater than 0, got -1");
