@@ -40,8 +40,9 @@ public class DashboardResource {
     /** The dashboard's pages; {@code assets} is null when served (files are linked) and set for a standalone file. */
     @CheckedTemplate(basePath = "dashboard")
     public static class Templates {
-        public static native TemplateInstance leaderboard(List<String> benchmarks, List<BoardRow> rows,
-                List<JudgeBoardRow> judges, List<RunView> runs, String suite, Assets assets, String charts);
+        public static native TemplateInstance leaderboard(List<String> benchmarks, List<BenchmarkBoard> tables,
+                List<MeanRow> means, List<BoardRow> selfChecks, List<JudgeBoardRow> judges, List<RunView> runs,
+                String suite, Assets assets, String charts);
 
         public static native TemplateInstance run(RunReport report, List<Chart> chartList, String charts,
                 List<StoredSample> samples, String filter, Paging paging, List<RunView> siblings, Assets assets,
@@ -65,12 +66,17 @@ public class DashboardResource {
     public TemplateInstance leaderboard(@QueryParam("suite") String suite) {
         String s = suite == null || suite.isBlank() ? null : suite;
         Leaderboard board = s == null ? store.leaderboard() : store.leaderboard(s);
-        List<BoardRow> rows = new ArrayList<>();
-        for (LeaderboardRow row : board.rows()) {
-            rows.add(new BoardRow(rows.size() + 1, row.model(), row.meanAccuracy(),
-                    board.benchmarks().stream().map(b -> row.cell(b).orElse(null)).toList()));
+        List<MeanRow> means = new ArrayList<>();
+        if (board.benchmarks().size() > 1) {
+            for (LeaderboardRow row : board.rows()) {
+                Double mean = board.mean(row);
+                if (mean != null) {
+                    means.add(new MeanRow(means.size() + 1, row.model(), mean));
+                }
+            }
         }
-        return Templates.leaderboard(board.benchmarks(), rows, reports.judgeBoard(s), store.runs(), s, null, null);
+        return Templates.leaderboard(board.benchmarks(), BenchmarkBoard.of(board), means,
+                BenchmarkBoard.selfChecks(board), reports.judgeBoard(s), store.runs(), s, null, null);
     }
 
     @GET

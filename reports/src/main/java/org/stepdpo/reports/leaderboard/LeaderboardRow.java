@@ -14,7 +14,7 @@ public record LeaderboardRow(String model, Map<String, LeaderboardCell> cells) {
         return Optional.ofNullable(cells.get(benchmark));
     }
 
-    /** Mean accuracy over the benchmarks this model has results for (ranks the rows). */
+    /** Mean accuracy over the benchmarks this model has results for; see {@link Leaderboard#mean} for ranking. */
     public double meanAccuracy() {
         return cells.values().stream().mapToDouble(LeaderboardCell::accuracy).average().orElse(0);
     }

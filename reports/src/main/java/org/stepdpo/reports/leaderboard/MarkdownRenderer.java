@@ -2,26 +2,22 @@ package org.stepdpo.reports.leaderboard;
 
 import org.stepdpo.reports.report.MarkdownText;
 
-/** A GitHub-flavoured Markdown table. */
+/** GitHub-flavoured Markdown: one ranked table per benchmark, then the comparable means and the self-checks. */
 public final class MarkdownRenderer implements LeaderboardRenderer {
 
     @Override
     public String render(Leaderboard board) {
-        StringBuilder out = new StringBuilder("| model |");
-        board.benchmarks().forEach(b -> out.append(' ').append(escape(b)).append(" |"));
-        out.append("\n|---|");
-        board.benchmarks().forEach(b -> out.append("---:|"));
-        out.append('\n');
-        for (LeaderboardRow row : board.rows()) {
-            out.append("| ").append(escape(row.model())).append(" |");
-            board.benchmarks().forEach(b -> out.append(' ').append(CellText.of(row, b)).append(" |"));
+        StringBuilder out = new StringBuilder();
+        for (BoardSections.Section s : BoardSections.of(board)) {
+            out.append("### ").append(MarkdownText.cell(s.title())).append("\n\n");
+            var table = s.table();
+            out.append("| ").append(String.join(" | ", table.get(0).stream().map(MarkdownText::cell).toList())).append(" |\n");
+            out.append("|").append("---|".repeat(table.get(0).size())).append('\n');
+            table.stream().skip(1).forEach(r -> out.append("| ")
+                    .append(String.join(" | ", r.stream().map(MarkdownText::cell).toList())).append(" |\n"));
             out.append('\n');
         }
-        out.append("\nAccuracy in %, 95% Wilson interval in parentheses, n = problems (each counted by its first sample, docs/METRICS.md).\n");
+        out.append(CellText.LEGEND).append('\n');
         return out.toString();
-    }
-
-    private static String escape(String text) {
-        return MarkdownText.cell(text);
     }
 }

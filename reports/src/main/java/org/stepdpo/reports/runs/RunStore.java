@@ -454,9 +454,27 @@ public class RunStore {
         if (suite != null) {
             query.setParameter("suite", suite);
         }
-        return Leaderboard.fromLatest(query.getResultList().stream()
-                .map(r -> new LeaderboardEntry(r.id, r.model, r.benchmark, r.nFirstCorrect, r.nProblems, r.finishedAt))
-                .toList());
+        return Leaderboard.fromLatest(query.getResultList().stream().map(RunStore::leaderboardEntry).toList());
+    }
+
+    /**
+     * An evaluation as the leaderboard sees it: the data file's size and whether it graded reference solutions come
+     * from the run's settings ({@code problems_in_data}, {@code mode: reference}), where the run recorded them.
+     */
+    private static LeaderboardEntry leaderboardEntry(RunEntity r) {
+        Integer inData = null;
+        boolean selfCheck = false;
+        try {
+            JsonNode settings = JSON.readTree(r.configJson).path("settings");
+            if (settings.path("problems_in_data").isInt()) {
+                inData = settings.get("problems_in_data").asInt();
+            }
+            selfCheck = "reference".equals(settings.path("mode").asText());
+        } catch (JsonProcessingException e) {
+            // stored configurations are checked JSON objects; an unreadable one only loses the coverage
+        }
+        return new LeaderboardEntry(r.id, r.model, r.benchmark, r.nFirstCorrect, r.nProblems, r.finishedAt, inData,
+                selfCheck);
     }
 
     private static RunEntity requireRun(StatelessSession session, long runId) {

@@ -64,7 +64,7 @@ class ChromiumPagesTest {
     @Test
     void leaderboardShowsOneRowPerModel() throws Exception {
         String dom = dumpDom(root + "", "leaderboard");
-        String board = between(dom, "<table class=\"sortable\" id=\"leaderboard\">", "</table>");
+        String board = between(dom, "<table class=\"sortable leaderboard\" id=\"leaderboard-arith\">", "</table>");
         List<String> models = all(board, "<td class=\"model\">([^<]*)</td>");
         assertThat(models).contains(runs.modelAfter(), runs.model());
         assertThat(models.indexOf(runs.modelAfter())).isLessThan(models.indexOf(runs.model()));

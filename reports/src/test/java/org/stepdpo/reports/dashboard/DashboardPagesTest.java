@@ -33,11 +33,43 @@ class DashboardPagesTest {
     @Test
     void leaderboardListsModelsAndRuns() {
         String html = when().get("/").then().statusCode(200).contentType(containsString("text/html")).extract().asString();
-        assertThat(html).contains("<table class=\"sortable\" id=\"leaderboard\">", "<td class=\"model\">" + runs.model() + "</td>",
+        assertThat(html).contains("<table class=\"sortable leaderboard\" id=\"leaderboard-arith\">",
+                "<td class=\"model\">" + runs.model() + "</td>",
                 "<a href=\"/runs/" + runs.before() + "\">50.00%</a>", "<a href=\"/runs/" + runs.after() + "\">100.00%</a>",
                 "/_static/echarts/dist/echarts.min.js", "/dashboard/dashboard.js");
         assertThat(html.indexOf(runs.modelAfter())).as("the better model ranks first").isLessThan(html.indexOf(
                 "<td class=\"model\">" + runs.model() + "</td>"));
+    }
+
+    @Test
+    void leaderboardRanksEachBenchmarkApartShowsCoverageAndKeepsSelfChecksApart() {
+        String model = "coverage-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long partial = store.startRun(new org.stepdpo.reports.runs.NewRun(org.stepdpo.reports.runs.RunKind.EVAL,
+                "eval math500 " + model, model, "math500-slice", null, "/data/math500.jsonl",
+                "{\"settings\": {\"problems_in_data\": 500, \"mode\": \"completions\"}}", "0.1.0", null, "cpu", null));
+        store.addSamples(partial, java.util.List.of(sample("q-0", 0, true), sample("q-1", 1, false)));
+        store.finishRun(partial);
+        long check = store.startRun(new org.stepdpo.reports.runs.NewRun(org.stepdpo.reports.runs.RunKind.EVAL,
+                "eval math500 reference", "reference", "math500-slice", null, "/data/math500.jsonl",
+                "{\"settings\": {\"problems_in_data\": 2, \"mode\": \"reference\"}}", "0.1.0", null, "cpu", null));
+        store.addSamples(check, java.util.List.of(sample("q-0", 0, true), sample("q-1", 1, true)));
+        store.finishRun(check);
+
+        String html = when().get("/").then().statusCode(200).extract().asString();
+        int table = html.indexOf("<table class=\"sortable leaderboard\" id=\"leaderboard-math500-slice\">");
+        assertThat(table).as("a table of its own for the benchmark").isPositive();
+        String slice = html.substring(table, html.indexOf("</table>", table));
+        assertThat(slice).contains("<td class=\"model\">" + model + "</td>", "2/500 partial")
+                .doesNotContain(">reference<");
+        int checks = html.indexOf("<table class=\"sortable\" id=\"self-checks\">");
+        assertThat(checks).as("self-checks apart").isPositive();
+        assertThat(html.substring(checks, html.indexOf("</table>", checks))).contains("reference · math500-slice",
+                "/runs/" + check);
+    }
+
+    private static org.stepdpo.reports.runs.SampleRecord sample(String id, int index, boolean correct) {
+        return new org.stepdpo.reports.runs.SampleRecord(id, index, 0, "#### 1", "1", correct, null, null, null,
+                java.util.List.of());
     }
 
     @Test
