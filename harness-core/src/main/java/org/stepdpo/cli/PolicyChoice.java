@@ -53,7 +53,7 @@ public class PolicyChoice {
         if (model != null) {
             TorchLanguageModel lm = TorchLanguageModel.load(model, DeviceChoice.parse(device),
                     precision == null ? null : Precision.parse(precision));
-            return new NativeGenerator(lm, model.toAbsolutePath().normalize().getFileName().toString(), true);
+            return new NativeGenerator(lm, org.stepdpo.evaluation.ModelNames.of(model), true);
         }
         return new OpenAiCompletionsGenerator(new OpenAiEndpoint(openAi.url, openAi.key != null ? openAi.key
                 : Environment.first("OPENAI_API_KEY"), openAi.model, openAi.concurrency, 6, Duration.ofSeconds(1),

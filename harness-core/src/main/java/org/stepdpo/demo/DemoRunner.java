@@ -253,7 +253,7 @@ public final class DemoRunner {
         Path trainDir = o.runDir().resolve("train-" + objective.cliName());
         // the training resumes its folder, so its stored run does too (an interrupted one is continued)
         long runId = TrainingRuns.open(store, new NewRun(RunKind.TRAIN, "demo " + objective.cliName() + " seed " + seed,
-                sftModel.toString(), objective.cliName(), suite.name(), pairs.toString(),
+                org.stepdpo.evaluation.ModelNames.of(sftModel), objective.cliName(), suite.name(), pairs.toString(),
                 Provenance.describeJson(Provenance.commandLine(), Map.of("pairs", pairs), settings),
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device(device), trainDir.toAbsolutePath().toString()), true).runId();

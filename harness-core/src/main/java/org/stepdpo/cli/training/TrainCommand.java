@@ -22,6 +22,7 @@ import org.stepdpo.engine.training.TrainingResult;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
 import org.stepdpo.engine.training.lora.LoraConfig;
+import org.stepdpo.evaluation.ModelNames;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.progress.TrainingProgress;
 import org.stepdpo.training.TrainingRunRecorder;
@@ -157,7 +158,7 @@ public class TrainCommand implements Callable<Integer> {
         TrainingConfig config = config();
         TrainingData records = records(t);
         TrainingRuns.Opened opened = TrainingRuns.open(store, new NewRun(RunKind.TRAIN,
-                "train " + obj + " " + model.getFileName(), model.toAbsolutePath().toString(), obj.toString(), null,
+                "train " + obj + " " + model.getFileName(), ModelNames.of(model), obj.toString(), null,
                 data.toString(), provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device(device.choice()), out.toAbsolutePath().toString()), resume);
         long runId = opened.runId();

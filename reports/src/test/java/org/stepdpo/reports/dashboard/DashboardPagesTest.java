@@ -37,6 +37,11 @@ class DashboardPagesTest {
                 "<td class=\"model\">" + runs.model() + "</td>",
                 "<a href=\"/runs/" + runs.before() + "\">50.00%</a>", "<a href=\"/runs/" + runs.after() + "\">100.00%</a>",
                 "/_static/echarts/dist/echarts.min.js", "/dashboard/dashboard.js");
+        // a training run's objective has a column of its own; its benchmark cell is empty
+        int training = html.indexOf("<a href=\"/runs/" + runs.training() + "\">step-dpo of " + runs.model() + "</a>");
+        assertThat(training).as("the seeded training run's row").isPositive();
+        assertThat(html.substring(training, html.indexOf("</tr>", training))).contains(
+                "<td class=\"missing\">—</td><td>arith</td>");
         assertThat(html.indexOf(runs.modelAfter())).as("the better model ranks first").isLessThan(html.indexOf(
                 "<td class=\"model\">" + runs.model() + "</td>"));
     }
