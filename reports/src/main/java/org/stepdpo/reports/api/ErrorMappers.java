@@ -20,6 +20,12 @@ public class ErrorMappers {
         return error(Response.Status.NOT_FOUND, e.getMessage(), uri);
     }
 
+    /** A path under a resource that has no method for it: JSON under /api too (see {@link UnknownApiPath}). */
+    @ServerExceptionMapper
+    public Response noSuchPath(jakarta.ws.rs.NotFoundException e, UriInfo uri) {
+        return error(Response.Status.NOT_FOUND, "no such path: " + uri.getPath(), uri);
+    }
+
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e, UriInfo uri) {
         return error(Response.Status.BAD_REQUEST, e.getMessage(), uri);

@@ -202,6 +202,15 @@ class RestApiTest {
     }
 
     @Test
+    void unknownApiPathsAreJson404s() {
+        when().get("/api/nope").then().statusCode(404).contentType(containsString("application/json"))
+                .body("status", equalTo(404)).body("error", containsString("no API endpoint /api/nope"));
+        when().get("/api/runs/abc/nothing/here").then().statusCode(404).contentType(containsString("application/json"));
+        when().get("/api/leaderboard").then().statusCode(200); // the real endpoints still answer
+        when().get("/api/runs/{id}", runs.before()).then().statusCode(200);
+    }
+
+    @Test
     void reportEndpointServesEachFormat() {
         given().queryParam("format", "md").when().get("/api/runs/{id}/report", runs.before()).then().statusCode(200)
                 .contentType(containsString("text/markdown")).body(containsString("# Run " + runs.before()));
