@@ -133,6 +133,15 @@ public class PipelineCommand implements Callable<Integer> {
                 new PairRules(!keepDuplicates, !keepIdentical, maxPairsPerError, maxPairsPerProblem, maxStepChars,
                         maxWholePairsPerProblem), seed, batchSize, outDir);
         var err = spec.commandLine().getErr();
+        if (policy.model != null) {
+            List<String> differences = ModelRecipe.differences(policy.model, adapter, options, template);
+            if (!differences.isEmpty()) {
+                err.println("WARNING: " + policy.model + " was trained on another task than this pipeline's ("
+                        + ModelRecipe.find(policy.model).map(Path::toString).orElse("recipe.json") + "): "
+                        + String.join(", ", differences) + "; give the same options (-o KEY=VALUE, --template) to "
+                        + "measure what it learned");
+            }
+        }
         err.println("run folder: " + outDir.toAbsolutePath());
         err.flush();
         long t0 = System.nanoTime();
