@@ -147,7 +147,7 @@ public class PipelineCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PipelineOutputs o;
         try (Generator generator = policy.open(device.choice(), precision)) {
-            o = new PipelineRunner(generator, new RunStoreRecorder(store, policy.device(device.choice())), List.of()).run(config);
+            o = new PipelineRunner(generator, new RunStoreRecorder(store, () -> policy.device(device.choice())), List.of()).run(config);
         }
         PipelineSummary s = o.summary();
         var w = spec.commandLine().getOut();

@@ -162,7 +162,7 @@ public final class DemoRunner {
         PipelineOutputs outputs;
         try (LazyPolicy policy = new LazyPolicy(sft.model(), sft.cacheDir().getFileName().toString(), device)) {
             log.println("== data loop (error collection -> localization -> rectification -> pairs)");
-            outputs = new PipelineRunner(policy, new RunStoreRecorder(store, Provenance.device(device)), stages, log).run(config);
+            outputs = new PipelineRunner(policy, new RunStoreRecorder(store, () -> Provenance.device(device)), stages, log).run(config);
         }
         double total = (System.nanoTime() - t0) / 1e9;
         double downstream = timer.timings().stream().filter(t -> ran.contains(t.stage()))

@@ -1,6 +1,7 @@
 package org.stepdpo.pipeline;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.PairSetCounts;
@@ -13,10 +14,13 @@ import org.stepdpo.reports.runs.SampleRecord;
 public final class RunStoreRecorder implements PipelineRecorder {
 
     private final RunStore store;
-    private final String device;
+    private final Supplier<String> device;
 
-    /** @param device where the policy ran, as {@link Provenance#device} or "remote: URL" describes it */
-    public RunStoreRecorder(RunStore store, String device) {
+    /**
+     * @param device where the policy ran, as {@link Provenance#device} or "remote: URL" describes it; asked only when a
+     *               run is stored (naming the device can load the engine, which a fully resumed run never needs)
+     */
+    public RunStoreRecorder(RunStore store, Supplier<String> device) {
         this.store = store;
         this.device = device;
     }
@@ -35,7 +39,7 @@ public final class RunStoreRecorder implements PipelineRecorder {
         return store.startRun(new NewRun(RunKind.PIPELINE,
                 "pipeline " + config.dataset().adapter() + " " + sourceModel, sourceModel, config.dataset().adapter(),
                 null, config.dataset().source(), configJson, Provenance.projectVersion(), Provenance.gitCommit(),
-                device,
+                device.get(),
                 config.outDir().toAbsolutePath().toString()));
     }
 
