@@ -68,11 +68,19 @@ public class BrokenConnectionRetry {
         return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
+    /**
+     * When the serving process closes the database (TERM) in the middle of a transaction, H2 reports the rolled-back
+     * transaction as a general error with this message, not as a connection error.
+     */
+    private static final java.util.regex.Pattern ROLLED_BACK_UNDER_US =
+            java.util.regex.Pattern.compile("Transaction \\d+ has status (ROLLED_BACK|ROLLING_BACK|CLOSED)");
+
     /** Whether a cause is an SQL error that says the connection, not the statement, failed. */
     static boolean brokenConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (H2_BROKEN.contains(sql.getErrorCode())
-                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
+                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (sql.getMessage() != null && ROLLED_BACK_UNDER_US.matcher(sql.getMessage()).find()))) {
                 return true;
             }
             if (t.getCause() == t) {
