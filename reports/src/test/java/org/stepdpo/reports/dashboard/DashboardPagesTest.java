@@ -5,6 +5,11 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +19,13 @@ import org.stepdpo.reports.runs.RunStore;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The server-rendered pages: what they contain, the chart library they load, their error pages. */
+/** The server-rendered pages: what they contain, the chart and math libraries they load, their error pages. */
 @QuarkusTest
 class DashboardPagesTest {
+
+    static final String KATEX_CSS = "/webjars/katex/dist/katex.min.css";
+    static final String KATEX_JS = "/webjars/katex/dist/katex.min.js";
+    static final String KATEX_AUTO_RENDER = "/webjars/katex/dist/contrib/auto-render.min.js";
 
     @Inject
     RunStore store;
@@ -58,6 +67,26 @@ class DashboardPagesTest {
         assertThat(js).contains("echarts").hasSizeGreaterThan(500_000);
         when().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("echarts.init"));
         when().get("/dashboard/style.css").then().statusCode(200).body(containsString(".first-error"));
+    }
+
+    @Test
+    void katexItsFontsAndItsAutoRenderAreServedByTheApplication() {
+        String js = when().get(KATEX_JS).then().statusCode(200).extract().asString();
+        assertThat(js).contains("katex").hasSizeGreaterThan(100_000);
+        when().get(KATEX_AUTO_RENDER).then().statusCode(200).body(containsString("renderMathInElement"));
+        String css = when().get(KATEX_CSS).then().statusCode(200).contentType(containsString("text/css")).extract()
+                .asString();
+        List<String> fonts = new ArrayList<>();
+        Matcher m = Pattern.compile("url\\((fonts/[^)]+\\.woff2)\\)").matcher(css);
+        while (m.find()) {
+            fonts.add(m.group(1));
+        }
+        assertThat(fonts).as("woff2 fonts named by the KaTeX style sheet").hasSizeGreaterThan(10);
+        String base = KATEX_CSS.substring(0, KATEX_CSS.lastIndexOf('/') + 1);
+        for (String font : fonts) {
+            byte[] bytes = when().get(base + font).then().statusCode(200).extract().asByteArray();
+            assertThat(bytes).as(font).hasSizeGreaterThan(1_000);
+        }
     }
 
     @Test
@@ -104,7 +133,8 @@ class DashboardPagesTest {
                 .doesNotContain("McNemar", "Common problems");
         // A training run has no samples, hence no accuracy (not 0%) in the list of runs.
         String board = when().get("/").then().statusCode(200).extract().asString();
-        int row = board.indexOf("<td data-sort=\"" + runs.training() + "\">");
+        // (in the list of runs: the leaderboard's rank column holds small numbers too)
+        int row = board.indexOf("<td data-sort=\"" + runs.training() + "\">", board.indexOf("id=\"runs\""));
         assertThat(board.substring(row, board.indexOf("</tr>", row))).contains("<td data-sort=\"-1\">—</td>");
         // An evaluation run has no training sibling.
         assertThat(when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString())
