@@ -70,6 +70,22 @@ class DashboardPagesTest {
     }
 
     @Test
+    void samplePageLinksKatexServedByTheApplicationAndKeepsTheLatexEscaped() {
+        TestRuns.MathRun math = TestRuns.seedMath(store);
+        String html = when().get("/runs/{id}/samples/{sid}", math.run(), math.sampleId()).then().statusCode(200).extract()
+                .asString();
+        assertThat(html).contains(KATEX_CSS, KATEX_JS, KATEX_AUTO_RENDER, "class=\"math-toggle\"",
+                // the LaTeX goes out as text, escaped like any other text; the browser renders it
+                "<pre class=\"step-text math\">" + TestRuns.MATH_INLINE + "</pre>",
+                "<pre class=\"step-text math\">" + TestRuns.MATH_BOXED + "</pre>",
+                "<code class=\"math math-answer\">" + TestRuns.MATH_ANSWER + "</code>",
+                "&lt;b&gt;not bold&lt;/b&gt;")
+                .doesNotContain("<b>not bold</b>");
+        String run = when().get("/runs/{id}", math.run()).then().statusCode(200).extract().asString();
+        assertThat(run).contains(KATEX_JS, "<code class=\"math math-answer\">" + TestRuns.MATH_ANSWER + "</code>");
+    }
+
+    @Test
     void katexItsFontsAndItsAutoRenderAreServedByTheApplication() {
         String js = when().get(KATEX_JS).then().statusCode(200).extract().asString();
         assertThat(js).contains("katex").hasSizeGreaterThan(100_000);
@@ -111,7 +127,7 @@ class DashboardPagesTest {
         int first = html.indexOf("first-error\" id=\"step-2\"");
         assertThat(first).as("step 2 carries the first-error class").isPositive();
         assertThat(html.substring(first)).contains("first wrong step", TestRuns.WRONG_STEP.replace("×", "×"),
-                "<strong>Judge:</strong> " + TestRuns.JUDGE_REASON);
+                "<strong>Judge:</strong> <span class=\"math\">" + TestRuns.JUDGE_REASON + "</span>");
         assertThat(html).contains("after-error\" id=\"step-3\"").doesNotContain("first-error\" id=\"step-1\"");
     }
 
@@ -119,7 +135,8 @@ class DashboardPagesTest {
     void comparisonPage() {
         String html = given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/compare").then()
                 .statusCode(200).extract().asString();
-        assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B");
+        assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B",
+                "<code class=\"math math-answer\">5</code>");
     }
 
     @Test
