@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class ChromiumPagesTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    /**
+     * One client, plain HTTP/1.1, with time-outs: with a new default client per request (which asks to upgrade to
+     * HTTP/2) one GET of a KaTeX font hung in a full run of the module's tests.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @TestHTTPResource("/")
     URL root;
@@ -162,7 +170,7 @@ class ChromiumPagesTest {
 
     /** The body of a GET from the application, asserting status 200. */
     private static String get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
         return response.body();
