@@ -1,4 +1,4 @@
-// Step-DPO dashboard: sortable tables and the charts (ECharts, served by the application).
+// Step-DPO dashboard: sortable tables, the charts (ECharts) and the math (KaTeX), both served by the application.
 (function () {
   'use strict';
 
@@ -83,6 +83,87 @@
     });
   }
 
+  // Math. The server sends model text (steps, completions, answers, judge reasons) as escaped text in elements of
+  // class "math"; KaTeX renders the formulas found in their text nodes, so nothing in the text becomes markup.
+  var DELIMITERS = [
+    { left: '$$', right: '$$', display: true },
+    { left: '\\[', right: '\\]', display: true },
+    { left: '\\(', right: '\\)', display: false },
+    { left: '$', right: '$', display: false }
+  ];
+  var KATEX_OPTIONS = {
+    delimiters: DELIMITERS,
+    // the defaults skip pre and code, which is where the dashboard puts steps and answers
+    ignoredTags: ['script', 'noscript', 'style', 'textarea', 'option'],
+    throwOnError: false   // a broken formula is shown in red in place, with the error as its title
+  };
+
+  /** Index of the brace closing the one at text[open], or -1. */
+  function closingBrace(text, open) {
+    for (var i = open, depth = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c === '\\') i++;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) return i;
+    }
+    return -1;
+  }
+
+  /** The text with each \boxed{...} that stands outside any formula wrapped in \( \), so that it renders too. */
+  function wrapBareBoxed(text) {
+    var out = '', i = 0;
+    while (i < text.length) {
+      var d = DELIMITERS.find(function (d) { return text.startsWith(d.left, i); });
+      var end = d ? text.indexOf(d.right, i + d.left.length) : -1;
+      var close = text.startsWith('\\boxed{', i) ? closingBrace(text, i + 6) : -1;
+      if (end >= 0) {                       // a formula: copied as it is
+        end += d.right.length;
+        out += text.slice(i, end);
+        i = end;
+      } else if (close >= 0) {
+        out += '\\(' + text.slice(i, close + 1) + '\\)';
+        i = close + 1;
+      } else {                              // \$ and other escapes are copied whole
+        var n = text[i] === '\\' ? 2 : d ? d.left.length : 1;
+        out += text.slice(i, i + n);
+        i += n;
+      }
+    }
+    return out;
+  }
+
+  /** An element's math rendered (true) or its source text put back (false). */
+  function showMath(el, source, rendered) {
+    el.textContent = source;
+    if (!rendered) return;
+    // An extracted answer is a bare formula ("\frac{1}{2}"): rendered whole when it looks like LaTeX.
+    var bare = el.classList.contains('math-answer') && /[\\^_]/.test(source) && !/\$|\\[([]/.test(source);
+    el.textContent = bare ? '\\(' + source + '\\)' : wrapBareBoxed(source);
+    try {
+      renderMathInElement(el, KATEX_OPTIONS);
+    } catch (e) {
+      el.textContent = source;
+    }
+  }
+
+  function renderMath() {
+    if (typeof renderMathInElement === 'undefined') return;   // no KaTeX (the HTML export): the text stays as it is
+    var blocks = Array.prototype.map.call(document.querySelectorAll('.math'), function (el) {
+      return { el: el, source: el.textContent };
+    });
+    blocks.forEach(function (b) { showMath(b.el, b.source, true); });
+    var toggle = document.querySelector('.math-toggle');
+    if (!toggle || !document.querySelector('.math .katex')) return;
+    toggle.hidden = false;
+    toggle.addEventListener('click', function () {
+      var rendered = toggle.getAttribute('aria-pressed') === 'true';
+      blocks.forEach(function (b) { showMath(b.el, b.source, rendered); });
+      toggle.setAttribute('aria-pressed', String(!rendered));
+      toggle.textContent = rendered ? 'Show LaTeX source' : 'Show rendered';
+    });
+  }
+
   document.querySelectorAll('table.sortable').forEach(makeSortable);
   drawCharts();
+  renderMath();
 })();

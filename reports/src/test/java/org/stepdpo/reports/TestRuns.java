@@ -86,6 +86,37 @@ public final class TestRuns {
         return new Seeded(model, after, before, afterId, training, wrongId, judge, judgeRun, dpo);
     }
 
+    /** An evaluated run whose one sample is written in LaTeX, as MATH completions are, and the sample's id. */
+    public record MathRun(long run, long sampleId) {
+    }
+
+    /** Steps of the math sample: inline, display and bare boxed math, one broken formula, markup as text. */
+    public static final String MATH_INLINE = "Half of 20 is $\\frac{1}{2} \\cdot 20 = 10$.";
+    public static final String MATH_DISPLAY = "Check: \\[ 2 \\times 10 = 20 \\] and \\(10 > 0\\).";
+    public static final String MATH_BROKEN = "Broken on purpose: $\\frac{1}$ and <b>not bold</b>"
+            + " and $\\href{javascript:alert(1)}{a link}$.";
+    public static final String MATH_BOXED = "The answer is \\boxed{10}.";
+    public static final String MATH_ANSWER = "\\frac{20}{2}";
+    public static final String MATH_REASON = "Right: $\\frac{1}{2}$ of 20.";
+
+    public static MathRun seedMath(RunStore store) {
+        long run = store.startRun(eval("math-" + UUID.randomUUID().toString().substring(0, 8)));
+        List<String> texts = List.of(MATH_INLINE, MATH_DISPLAY, MATH_BROKEN, MATH_BOXED);
+        String completion = String.join("\n", texts);
+        List<StepRecord> steps = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            steps.add(new StepRecord(i, text, start, start + text.length(), StepVerdict.CORRECT,
+                    i == 0 ? MATH_REASON : null));
+            start += text.length() + 1;
+        }
+        store.addSamples(run, List.of(new SampleRecord("m-0", 0, 0, completion, MATH_ANSWER, true, "Level 1", "algebra",
+                null, steps)));
+        store.finishRun(run);
+        return new MathRun(run, store.samples(run, 0, 1).get(0).id());
+    }
+
     private static NewRun eval(String model) {
         return new NewRun(RunKind.EVAL, "eval arith " + model, model, "arith", null, "/data/arith.jsonl",
                 "{\"seed\":1}", "0.1.0", "abc123", "CPU (2 cores)", null);

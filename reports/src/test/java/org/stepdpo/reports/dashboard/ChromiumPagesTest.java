@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +35,21 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The pages as a browser shows them, after their scripts ran: a headless Chromium (the Debian package; nothing is
- * downloaded) dumps the DOM of the leaderboard, a run page, a sample page and the HTML export. Skipped when
+ * downloaded) dumps the DOM of the leaderboard, a run page, sample pages (one with its math rendered by KaTeX, and
+ * with its LaTeX source shown again by the page's button) and the HTML export. Skipped when
  * Chromium is not installed. Screenshots land in target/screenshots for a person to look at.
  */
 @QuarkusTest
 class ChromiumPagesTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    /**
+     * One client, plain HTTP/1.1, with time-outs: with a new default client per request (which asks to upgrade to
+     * HTTP/2) one GET of a KaTeX font hung in a full run of the module's tests.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @TestHTTPResource("/")
     URL root;
@@ -84,6 +97,54 @@ class ChromiumPagesTest {
     }
 
     @Test
+    void samplePageRendersItsMathWithKatexServedByTheApplication() throws Exception {
+        TestRuns.MathRun math = TestRuns.seedMath(store);
+        String dom = dumpDom(root + "runs/" + math.run() + "/samples/" + math.sampleId(), "sample-math");
+        // KaTeX markup, with the source kept as the MathML annotation, in steps, the judge's reason and the answer
+        assertThat(between(dom, "id=\"step-1\">", "</li>")).contains("class=\"katex\"",
+                "<annotation encoding=\"application/x-tex\">\\frac{1}{2} \\cdot 20 = 10</annotation>",
+                "<annotation encoding=\"application/x-tex\">\\frac{1}{2}</annotation>");
+        assertThat(between(dom, "id=\"step-2\">", "</li>")).contains("class=\"katex-display\"", "class=\"katex\"");
+        assertThat(between(dom, "id=\"step-4\">", "</li>")).as("a bare \\boxed{} renders too")
+                .contains("class=\"katex\"", "\\boxed{10}</annotation>");
+        assertThat(between(dom, "<dt>Final answer</dt>", "</dd>")).contains("class=\"katex\"",
+                TestRuns.MATH_ANSWER + "</annotation>");
+        // a broken formula is shown as an error in place, the rest of the page still renders; markup stays text
+        String broken = between(dom, "id=\"step-3\">", "</li>");
+        assertThat(broken).contains("katex-error", "&lt;b&gt;not bold&lt;/b&gt;").doesNotContain("<b>", "javascript:alert(1)\"");
+        assertThat(dom).contains("class=\"math-toggle\"", ">Show LaTeX source</button>");
+        String run = dumpDom(root + "runs/" + math.run(), "run-math");
+        assertThat(between(run, "<table id=\"sample-list\">", "</table>")).as("answers in the run's sample list")
+                .contains("class=\"katex\"", TestRuns.MATH_ANSWER + "</annotation>");
+        // what the page's style sheet names is served by the application: KaTeX's CSS and every font it uses
+        String css = get(root.toURI().resolve(DashboardPagesTest.KATEX_CSS));
+        assertThat(dom).contains("<link rel=\"stylesheet\" href=\"" + DashboardPagesTest.KATEX_CSS + "\">");
+        List<String> fonts = all(css, "url\\((fonts/[^)]+)\\)");
+        assertThat(fonts).hasSizeGreaterThan(10);
+        for (String font : fonts) {
+            get(root.toURI().resolve(DashboardPagesTest.KATEX_CSS).resolve(font));
+        }
+    }
+
+    @Test
+    void theLatexSourceIsOneClickAway() throws Exception {
+        TestRuns.MathRun math = TestRuns.seedMath(store);
+        String page = get(root.toURI().resolve("runs/" + math.run() + "/samples/" + math.sampleId()));
+        String click = "<script>document.querySelector('.math-toggle').click();</script>";
+        // the served page as a file that clicks the button after the dashboard's script ran (assets from the server)
+        String once = clickedDom(page.replace("<head>", "<head><base href=\"" + root + "\">"), click, "sample-math-source");
+        assertThat(once).doesNotContain("class=\"katex").contains(
+                "<pre class=\"step-text math\">" + TestRuns.MATH_INLINE + "</pre>",
+                "<pre class=\"step-text math\">" + TestRuns.MATH_BOXED + "</pre>",
+                "<code class=\"math math-answer\">" + TestRuns.MATH_ANSWER + "</code>",
+                "aria-pressed=\"true\">Show rendered</button>");
+        String twice = clickedDom(page.replace("<head>", "<head><base href=\"" + root + "\">"), click + click,
+                "sample-math-again");
+        assertThat(between(twice, "id=\"step-1\">", "</li>")).contains("class=\"katex\"");
+        assertThat(twice).contains("aria-pressed=\"false\">Show LaTeX source</button>");
+    }
+
+    @Test
     void runPageDrawsItsChartsWithTheServedLibrary() throws Exception {
         String dom = dumpDom(root + "runs/" + runs.training(), "run-training");
         String loss = between(dom, "id=\"chart-loss\"", "</svg>");
@@ -97,9 +158,30 @@ class ChromiumPagesTest {
     void htmlExportWorksAsALocalFile() throws Exception {
         Path file = Files.createTempFile("stepdpo-report-", ".html");
         try {
-            Files.writeString(file, exporter.render(reports.report(runs.training()), ReportFormat.HTML));
+            String html = exporter.render(reports.report(runs.training()), ReportFormat.HTML);
+            assertThat(html).as("one file: nothing loaded from the server").doesNotContain("src=\"/", "href=\"/webjars");
+            Files.writeString(file, html);
             String dom = dumpDom(file.toUri().toString(), "export");
             assertThat(between(dom, "id=\"chart-reward-accuracy\"", "</svg>")).contains("<svg", "Reward accuracy");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The body of a GET from the application, asserting status 200. */
+    private static String get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The DOM of a page saved as a file, with a script appended that runs after the page's own ones. */
+    private static String clickedDom(String page, String script, String name) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("stepdpo-page-", ".html");
+        try {
+            Files.writeString(file, page.replace("</body>", script + "</body>"));
+            return dumpDom(file.toUri().toString(), name);
         } finally {
             Files.deleteIfExists(file);
         }

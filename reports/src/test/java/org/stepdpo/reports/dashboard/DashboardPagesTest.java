@@ -5,6 +5,11 @@ import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +19,13 @@ import org.stepdpo.reports.runs.RunStore;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The server-rendered pages: what they contain, the chart library they load, their error pages. */
+/** The server-rendered pages: what they contain, the chart and math libraries they load, their error pages. */
 @QuarkusTest
 class DashboardPagesTest {
+
+    static final String KATEX_CSS = "/webjars/katex/dist/katex.min.css";
+    static final String KATEX_JS = "/webjars/katex/dist/katex.min.js";
+    static final String KATEX_AUTO_RENDER = "/webjars/katex/dist/contrib/auto-render.min.js";
 
     @Inject
     RunStore store;
@@ -98,6 +107,42 @@ class DashboardPagesTest {
     }
 
     @Test
+    void samplePageLinksKatexServedByTheApplicationAndKeepsTheLatexEscaped() {
+        TestRuns.MathRun math = TestRuns.seedMath(store);
+        String html = when().get("/runs/{id}/samples/{sid}", math.run(), math.sampleId()).then().statusCode(200).extract()
+                .asString();
+        assertThat(html).contains(KATEX_CSS, KATEX_JS, KATEX_AUTO_RENDER, "class=\"math-toggle\"",
+                // the LaTeX goes out as text, escaped like any other text; the browser renders it
+                "<pre class=\"step-text math\">" + TestRuns.MATH_INLINE + "</pre>",
+                "<pre class=\"step-text math\">" + TestRuns.MATH_BOXED + "</pre>",
+                "<code class=\"math math-answer\">" + TestRuns.MATH_ANSWER + "</code>",
+                "&lt;b&gt;not bold&lt;/b&gt;")
+                .doesNotContain("<b>not bold</b>");
+        String run = when().get("/runs/{id}", math.run()).then().statusCode(200).extract().asString();
+        assertThat(run).contains(KATEX_JS, "<code class=\"math math-answer\">" + TestRuns.MATH_ANSWER + "</code>");
+    }
+
+    @Test
+    void katexItsFontsAndItsAutoRenderAreServedByTheApplication() {
+        String js = when().get(KATEX_JS).then().statusCode(200).extract().asString();
+        assertThat(js).contains("katex").hasSizeGreaterThan(100_000);
+        when().get(KATEX_AUTO_RENDER).then().statusCode(200).body(containsString("renderMathInElement"));
+        String css = when().get(KATEX_CSS).then().statusCode(200).contentType(containsString("text/css")).extract()
+                .asString();
+        List<String> fonts = new ArrayList<>();
+        Matcher m = Pattern.compile("url\\((fonts/[^)]+\\.woff2)\\)").matcher(css);
+        while (m.find()) {
+            fonts.add(m.group(1));
+        }
+        assertThat(fonts).as("woff2 fonts named by the KaTeX style sheet").hasSizeGreaterThan(10);
+        String base = KATEX_CSS.substring(0, KATEX_CSS.lastIndexOf('/') + 1);
+        for (String font : fonts) {
+            byte[] bytes = when().get(base + font).then().statusCode(200).extract().asByteArray();
+            assertThat(bytes).as(font).hasSizeGreaterThan(1_000);
+        }
+    }
+
+    @Test
     void runPageShowsMetricsChartsAndSamples() {
         String html = when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString();
         assertThat(html).contains("Run " + runs.before() + ": eval arith " + runs.model(), "id=\"accuracy\">50.00%",
@@ -119,7 +164,7 @@ class DashboardPagesTest {
         int first = html.indexOf("first-error\" id=\"step-2\"");
         assertThat(first).as("step 2 carries the first-error class").isPositive();
         assertThat(html.substring(first)).contains("first wrong step", TestRuns.WRONG_STEP.replace("×", "×"),
-                "<strong>Judge:</strong> " + TestRuns.JUDGE_REASON);
+                "<strong>Judge:</strong> <span class=\"math\">" + TestRuns.JUDGE_REASON + "</span>");
         assertThat(html).contains("after-error\" id=\"step-3\"").doesNotContain("first-error\" id=\"step-1\"");
     }
 
@@ -127,7 +172,8 @@ class DashboardPagesTest {
     void comparisonPage() {
         String html = given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/compare").then()
                 .statusCode(200).extract().asString();
-        assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B");
+        assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B",
+                "<code class=\"math math-answer\">5</code>");
     }
 
     @Test
@@ -141,7 +187,8 @@ class DashboardPagesTest {
                 .doesNotContain("McNemar", "Common problems");
         // A training run has no samples, hence no accuracy (not 0%) in the list of runs.
         String board = when().get("/").then().statusCode(200).extract().asString();
-        int row = board.indexOf("<td data-sort=\"" + runs.training() + "\">");
+        // (in the list of runs: the leaderboard's rank column holds small numbers too)
+        int row = board.indexOf("<td data-sort=\"" + runs.training() + "\">", board.indexOf("id=\"runs\""));
         assertThat(board.substring(row, board.indexOf("</tr>", row))).contains("<td data-sort=\"-1\">—</td>");
         // An evaluation run has no training sibling.
         assertThat(when().get("/runs/{id}", runs.before()).then().statusCode(200).extract().asString())
