@@ -17,6 +17,10 @@ import org.stepdpo.config.chat.ChatTemplateException;
  * transforms the user's text would transform the placeholder, not the question: of the common ones only
  * Llama 3.x does, trimming it, so there a question's own leading or trailing whitespace is kept.
  *
+ * <p>A BOS token the template writes first (Llama 3.x, DeepSeek-R1) is left out of the prompt: this harness's
+ * engine encodes prompts with the tokenizer's special tokens, and an OpenAI-compatible {@code /v1/completions}
+ * server does the same, so the tokenizer puts the BOS in front and the template's would be a second one.
+ *
  * @param name           registry name, e.g. {@code chat}
  * @param description    one line for listings
  * @param system         the system message, or null for none (the template may then add its default one)
@@ -54,6 +58,8 @@ public record ChatPrompt(String name, String description, String system, String 
                     + "it is (" + PromptTemplate.QUESTION + " appears " + (first < 0 ? "0" : "more than 1")
                     + " times in what it renders), so template " + name + " cannot use it");
         }
-        return new PromptTemplate(name, description, rendered, responsePrefix);
+        String bos = template.bosToken();
+        String prompt = bos != null && !bos.isEmpty() && rendered.startsWith(bos) ? rendered.substring(bos.length()) : rendered;
+        return new PromptTemplate(name, description, prompt, responsePrefix);
     }
 }

@@ -63,6 +63,11 @@ public final class ChatTemplate {
         return source;
     }
 
+    /** The model's BOS token text, or null when it has none. */
+    public String bosToken() {
+        return bosToken;
+    }
+
     /** The template's Jinja text. */
     public String text() {
         return text;
