@@ -12,16 +12,21 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.config.chat.ChatTemplateException;
 
-/** The registry of prompt templates: the built-in ones, plus any a user adds from a YAML file. */
+/**
+ * The registry of prompt templates: the built-in ones, plus any a user adds from a YAML file. A template is
+ * either text with a {@code {question}} placeholder, or of kind {@code chat} ({@link ChatPrompt}): rendered by the
+ * model's own chat template, so it needs the model's folder ({@link #get(String, Path)}).
+ */
 public final class PromptTemplates {
 
     private static final String BUILTIN = "/stepdpo/prompt-templates.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final Map<String, PromptTemplate> templates;
+    private final Map<String, Object> templates; // PromptTemplate or ChatPrompt
 
-    private PromptTemplates(Map<String, PromptTemplate> templates) {
+    private PromptTemplates(Map<String, Object> templates) {
         this.templates = Map.copyOf(templates);
     }
 
@@ -38,7 +43,7 @@ public final class PromptTemplates {
 
     /** The built-in templates plus those of {@code file}; a template of the file replaces a built-in one. */
     public PromptTemplates with(Path file) {
-        Map<String, PromptTemplate> merged = new LinkedHashMap<>(templates);
+        Map<String, Object> merged = new LinkedHashMap<>(templates);
         try {
             merged.putAll(parse(YAML.readTree(Files.newBufferedReader(file)), file.toString()));
         } catch (IOException e) {
@@ -47,39 +52,81 @@ public final class PromptTemplates {
         return new PromptTemplates(merged);
     }
 
+    /**
+     * A text template.
+     *
+     * @throws IllegalArgumentException for an unknown name, and for a chat template (it needs the model folder)
+     */
     public PromptTemplate get(String name) {
-        PromptTemplate t = templates.get(name);
+        return get(name, null);
+    }
+
+    /**
+     * The template {@code name}; one of kind chat rendered by the chat template of {@code modelFolder}.
+     *
+     * @param modelFolder the model's Hugging Face folder, or null where none is known
+     * @throws IllegalArgumentException for an unknown name, and for a chat template without a model folder or
+     *                                  whose folder has no usable chat template (one line naming the folder)
+     */
+    public PromptTemplate get(String name, Path modelFolder) {
+        Object t = templates.get(name);
         if (t == null) {
             throw new IllegalArgumentException("unknown prompt template \"" + name + "\"; known: " + names());
         }
-        return t;
+        if (t instanceof ChatPrompt chat) {
+            if (modelFolder == null) {
+                throw new ChatTemplateException("prompt template \"" + name + "\" is the model's own chat template "
+                        + "and needs the model's folder, which is not known here");
+            }
+            return chat.render(modelFolder);
+        }
+        return (PromptTemplate) t;
+    }
+
+    /** Whether {@code name} is a template of kind chat (rendered from a model folder). */
+    public boolean isChat(String name) {
+        return templates.get(name) instanceof ChatPrompt;
     }
 
     public List<String> names() {
         return templates.keySet().stream().sorted().toList();
     }
 
-    private static Map<String, PromptTemplate> parse(JsonNode root, String origin) {
+    private static Map<String, Object> parse(JsonNode root, String origin) {
         JsonNode list = root == null ? null : root.get("templates");
         if (list == null || !list.isObject()) {
             throw new IllegalArgumentException(origin + ": expected a top-level \"templates:\" mapping");
         }
-        Map<String, PromptTemplate> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            JsonNode t = e.getValue();
-            String prompt = text(t, "prompt");
-            if (prompt == null) {
-                throw new IllegalArgumentException(origin + ": template " + e.getKey() + " has no \"prompt\"");
-            }
             try {
-                out.put(e.getKey(), new PromptTemplate(e.getKey(), text(t, "description"), prompt,
-                        text(t, "response_prefix")));
+                out.put(e.getKey(), template(e.getKey(), e.getValue()));
             } catch (IllegalArgumentException bad) {
                 throw new IllegalArgumentException(origin + ": " + bad.getMessage(), bad);
             }
         }
         return out;
+    }
+
+    private static Object template(String name, JsonNode t) {
+        String kind = text(t, "kind");
+        if ("chat".equals(kind)) {
+            if (t.has("prompt")) {
+                throw new IllegalArgumentException("template " + name + " is of kind chat: the model's chat template "
+                        + "makes the prompt, so it takes system and user, not prompt");
+            }
+            return new ChatPrompt(name, text(t, "description"), text(t, "system"), text(t, "user"),
+                    text(t, "response_prefix"));
+        }
+        if (kind != null && !kind.equals("text")) {
+            throw new IllegalArgumentException("template " + name + ": unknown kind \"" + kind + "\" (text or chat)");
+        }
+        String prompt = text(t, "prompt");
+        if (prompt == null) {
+            throw new IllegalArgumentException("template " + name + " has no \"prompt\"");
+        }
+        return new PromptTemplate(name, text(t, "description"), prompt, text(t, "response_prefix"));
     }
 
     private static String text(JsonNode node, String field) {

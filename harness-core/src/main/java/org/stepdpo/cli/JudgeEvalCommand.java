@@ -70,7 +70,8 @@ public class JudgeEvalCommand implements Callable<Integer> {
     PolicyChoice policy;
 
     @Option(names = "--template", defaultValue = "qwen2-boxed-step", paramLabel = "NAME",
-            description = "rollout judge: prompt template (default: ${DEFAULT-VALUE})")
+            description = "rollout judge: prompt template (default: ${DEFAULT-VALUE}); chat, chat-boxed, chat-step: the "
+                    + "--model folder's own chat template")
     String template;
 
     @Mixin
@@ -131,7 +132,8 @@ public class JudgeEvalCommand implements Callable<Integer> {
 
         List<JudgeEvalJob.SplitOutcome> outcomes;
         try (Generator generator = policy == null ? null : policy.open(device.choice(), precision);
-             StepJudge stepJudge = choice.create(generator, dataset, PromptTemplates.builtin().get(template))) {
+             StepJudge stepJudge = choice.create(generator, dataset, policy == null
+                     ? PromptTemplates.builtin().get(template) : policy.template(PromptTemplates.builtin(), template))) {
             outcomes = new JudgeEvalJob(store, stepJudge).run(new JudgeEvalJob.Request(files, limit, references, seed,
                     outDir, commandLine, settings));
             print(stepJudge.name(), outcomes, outDir);

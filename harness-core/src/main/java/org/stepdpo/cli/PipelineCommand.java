@@ -46,7 +46,8 @@ public class PipelineCommand implements Callable<Integer> {
     Map<String, String> options = Map.of();
 
     @Option(names = "--template", defaultValue = "step", paramLabel = "NAME",
-            description = "Prompt template (default: ${DEFAULT-VALUE})")
+            description = "Prompt template (default: ${DEFAULT-VALUE}); chat, chat-boxed, chat-step: the --model folder's "
+                    + "own chat template")
     String template;
 
     @Option(names = "--templates", paramLabel = "FILE", description = "YAML file with more prompt templates")
@@ -128,7 +129,7 @@ public class PipelineCommand implements Callable<Integer> {
         PromptTemplates templates = templatesFile == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templatesFile);
         SamplingSettings sampling = new SamplingSettings(temperature, topP, topK, maxTokens, stop);
         Path outDir = out != null ? out : DataFolder.newRun("pipeline-" + adapter);
-        PipelineConfig config = new PipelineConfig(new DatasetSelection(adapter, data, options), templates.get(template),
+        PipelineConfig config = new PipelineConfig(new DatasetSelection(adapter, data, options), policy.template(templates, template),
                 samples, sampling, judgeOptions.choice(judge, sampling, true), rectifications, sampling,
                 new PairRules(!keepDuplicates, !keepIdentical, maxPairsPerError, maxPairsPerProblem, maxStepChars,
                         maxWholePairsPerProblem), seed, batchSize, outDir);

@@ -2,6 +2,8 @@ package org.stepdpo.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.stepdpo.config.PromptTemplate;
+import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.Precision;
@@ -36,6 +38,18 @@ public class PolicyChoice {
 
         @Option(names = "--openai-concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE})")
         int concurrency;
+    }
+
+    /**
+     * The prompt template {@code name}; one of kind chat ({@code --template chat}) is rendered with the chat
+     * template of the {@code --model} folder, which a server's model does not have here.
+     */
+    PromptTemplate template(PromptTemplates registry, String name) {
+        if (registry.isChat(name) && model == null) {
+            throw new IllegalArgumentException("--template " + name + " is the model's own chat template and needs its "
+                    + "folder: give --model DIR (the folder of a model behind --openai-url is not known here)");
+        }
+        return registry.get(name, model);
     }
 
     /** Where the policy runs, as runs record it: the native engine's device, or the server's URL. */

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.stepdpo.config.PromptTemplate;
-import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.config.Suite;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.Problem;
@@ -53,7 +52,7 @@ public final class DataEfficiencyStudy {
     /** {@code sizes}: pair counts below the full set (the full set is always a point). */
     public List<Point> run(Suite suite, List<Long> seeds, List<Integer> sizes, Path out, String device) {
         List<Point> points = new ArrayList<>();
-        PromptTemplate template = PromptTemplates.builtin().get(suite.template());
+        PromptTemplate template = DemoRunner.template(suite);
         for (long seed : seeds) {
             Path dir = out.resolve("seed-" + seed);
             DemoRunner.Result full = new DemoRunner(store, modelCache, log).run(suite, seed, dir, device);

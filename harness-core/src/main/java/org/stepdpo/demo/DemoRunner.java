@@ -81,8 +81,21 @@ public final class DemoRunner {
         return out.resolve("eval-" + model).resolve(GreedyEvaluation.RESULTS);
     }
 
+    /**
+     * The suite's prompt template; one of kind chat ({@code template: chat}) is rendered with the chat template of
+     * the suite's {@code model.path}, which a model built here does not have.
+     */
+    static PromptTemplate template(Suite suite) {
+        PromptTemplates registry = PromptTemplates.builtin();
+        if (registry.isChat(suite.template()) && suite.model().isBuiltHere()) {
+            throw new IllegalArgumentException("suite " + suite.name() + ": template " + suite.template() + " is the "
+                    + "model's own chat template, but the model is built here (no model.path), without one");
+        }
+        return registry.get(suite.template(), suite.model().isBuiltHere() ? null : Path.of(suite.model().path()));
+    }
+
     public Result run(Suite suite, long seed, Path out, String device) {
-        PromptTemplate template = PromptTemplates.builtin().get(suite.template());
+        PromptTemplate template = template(suite);
         PipelineConfig config = pipelineConfig(suite, template, seed, out);
         List<String> objectives = objectives(suite);
         StageTimer timer = new StageTimer(log);

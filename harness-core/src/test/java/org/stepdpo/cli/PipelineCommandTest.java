@@ -55,4 +55,20 @@ class PipelineCommandTest {
             assertThat(again.getErrorOutput()).contains("another configuration", "seed");
         }
     }
+
+    @Test
+    void aChatTemplateNeedsTheModelFolder(QuarkusMainLauncher launcher, @TempDir Path dir) {
+        LaunchResult server = launcher.launch("pipeline", "--adapter", "arith", "-o", "n=2", "--template", "chat",
+                "--openai-url", "http://127.0.0.1:9", "--openai-model", "m", "--out", dir.resolve("a").toString());
+        assertThat(server.exitCode()).isEqualTo(2);
+        assertThat(server.getErrorOutput()).contains("error: --template chat is the model's own chat template and needs "
+                + "its folder: give --model DIR").doesNotContain("Exception", "\tat ");
+
+        Path noTemplate = dir.resolve("model");
+        LaunchResult folder = launcher.launch("pipeline", "--adapter", "arith", "-o", "n=2", "--template", "chat-boxed",
+                "--model", noTemplate.toString(), "--out", dir.resolve("b").toString());
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.getErrorOutput().strip()).isEqualTo("error: model folder " + noTemplate
+                + " does not exist (needed for its chat template)");
+    }
 }

@@ -64,7 +64,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run folder.")
     Path out;
 
-    @Option(names = "--template", defaultValue = "step", description = "Prompt template name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--template", defaultValue = "step", description = "Prompt template name (default: ${DEFAULT-VALUE}); "
+            + "chat, chat-boxed, chat-step: the --model folder's own chat template.")
     String template;
 
     @Option(names = "--templates", description = "YAML file adding or overriding prompt templates.")
@@ -195,7 +196,7 @@ public class TrainCommand implements Callable<Integer> {
 
     PromptTemplate promptTemplate() {
         PromptTemplates registry = templates == null ? PromptTemplates.builtin() : PromptTemplates.builtin().with(templates);
-        return registry.get(template);
+        return registry.get(template, model);
     }
 
     /** The options as the trainer's configuration. */
