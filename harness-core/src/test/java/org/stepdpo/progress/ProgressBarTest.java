@@ -12,7 +12,7 @@ class ProgressBarTest {
     @Test
     void rendersCountRateAndEta() {
         ProgressBar bar = new ProgressBar("grading", 1000, "samples", new PrintStream(new ByteArrayOutputStream()),
-                false, 0);
+                false, 0, () -> 0.5, 2);
         String line = bar.render(250, 10.0);
         assertThat(line).startsWith("grading [#######.....................] 250/1000 (25%)");
         assertThat(line).contains("25.0 samples/s").contains("elapsed 0:00:10").contains("ETA 0:00:30");
@@ -20,8 +20,20 @@ class ProgressBarTest {
 
     @Test
     void unknownRateGivesUnknownEta() {
-        ProgressBar bar = new ProgressBar("x", 10, "items", new PrintStream(new ByteArrayOutputStream()), false, 0);
+        ProgressBar bar = new ProgressBar("x", 10, "items", new PrintStream(new ByteArrayOutputStream()), false, 0,
+                () -> -1, 2);
         assertThat(bar.render(0, 0)).endsWith("ETA ?");
+    }
+
+    @Test
+    void aSlowerRateIsShownAgainstTheFirstMinutesAndABusyMachineIsNamed() {
+        double[] load = {1.0};
+        ProgressBar bar = new ProgressBar("sft", 1000, "steps", new PrintStream(new ByteArrayOutputStream()), false, 0,
+                () -> load[0], 2);
+        assertThat(bar.render(180, 60.0)).doesNotContain("first minute").doesNotContain("busy"); // 3.0 steps/s
+        assertThat(bar.render(240, 120.0)).contains("2.0 steps/s").contains("; first minute 3.0 steps/s");
+        load[0] = 6.7;
+        assertThat(bar.render(250, 150.0)).endsWith("; first minute 3.0 steps/s; machine busy: load 6.7 on 2 cores");
     }
 
     @Test
