@@ -20,6 +20,7 @@ import org.stepdpo.data.Grade;
 import org.stepdpo.data.Problem;
 import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
+import org.stepdpo.evaluation.ProblemTexts;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.generation.NativeGenerator;
 import org.stepdpo.judges.JudgeInput;
@@ -107,7 +108,7 @@ final class GreedyEvaluation {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + r.out() + ": " + e.getMessage(), e);
         }
-        long runId = store(r, samples);
+        long runId = store(r, samples, judged.stream().map(j -> ProblemTexts.of(j.problem())).toList());
         ModelScore score = score(r.name(), r.modelLabel(), samples.stream().map(SampleRecord::scored).toList(), runId);
         write(r.out().resolve(SCORE), score);
         return score;
@@ -142,7 +143,7 @@ final class GreedyEvaluation {
                 ? java.util.Map.of("data", data) : java.util.Map.of(), JSON.convertValue(settings, java.util.Map.class));
     }
 
-    private long store(Request r, List<SampleRecord> samples) {
+    private long store(Request r, List<SampleRecord> samples, List<org.stepdpo.reports.runs.ProblemText> problems) {
         ObjectNode config = JSON.createObjectNode();
         config.put("demo_model", r.name());
         config.put("model_dir", r.model().toAbsolutePath().toString());
@@ -158,6 +159,7 @@ final class GreedyEvaluation {
                 Provenance.projectVersion(), Provenance.gitCommit(),
                 Provenance.device(r.device()), r.out().toAbsolutePath().toString()));
         try {
+            store.addProblems(runId, problems);
             store.addSamples(runId, samples);
             store.finishRun(runId);
             return runId;

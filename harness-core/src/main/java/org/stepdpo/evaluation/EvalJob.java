@@ -102,6 +102,8 @@ public final class EvalJob {
                     provenance);
             summaryJson.put("warnings", warnings);
             EvalOutput.writeJson(r.out().resolve("summary.json"), summaryJson);
+            store.addProblems(runId, samples.stream().map(SampleResult::problem).distinct().map(ProblemTexts::of)
+                    .toList());
             store.addSamples(runId, toRecords(samples));
             store.finishRun(runId, warnings.isEmpty() ? null : "warning: " + String.join("; ", warnings));
         } catch (IOException e) {

@@ -38,6 +38,10 @@ public interface PipelineRecorder {
     /** Every sampled answer with its steps and the judge's verdicts, once, after localization. */
     void samplesJudged(long recordId, List<SampleRecord> samples);
 
+    /** The problems the run sampled (question and reference answer), before its samples; recorders may ignore them. */
+    default void problems(long recordId, List<org.stepdpo.data.Problem> problems) {
+    }
+
     /** A stage finished; {@code counts} are its numbers. Recorders without a place for them ignore it. */
     default void stageCompleted(long recordId, String stage, java.util.Map<String, Object> counts) {
     }

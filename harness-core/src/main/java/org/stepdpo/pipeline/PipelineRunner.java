@@ -115,6 +115,7 @@ public final class PipelineRunner {
             List<LocalizedLine> localized = localize(cx, state, judge, errors);
             List<SampleRecord> records = sampleRecords(cx, samples, localized);
             if (!state.done("record-samples")) {
+                recorder.problems(recordId, cx.problems());
                 recorder.samplesJudged(recordId, records);
                 state.complete("record-samples");
             }

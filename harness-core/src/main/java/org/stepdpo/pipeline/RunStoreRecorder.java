@@ -44,6 +44,11 @@ public final class RunStoreRecorder implements PipelineRecorder {
     }
 
     @Override
+    public void problems(long recordId, List<org.stepdpo.data.Problem> problems) {
+        store.addProblems(recordId, problems.stream().map(org.stepdpo.evaluation.ProblemTexts::of).toList());
+    }
+
+    @Override
     public void samplesJudged(long recordId, List<SampleRecord> samples) {
         // A crash after this transaction but before the folder's state said so: the samples are already there.
         if (store.sampleCount(recordId) == 0) {

@@ -39,6 +39,8 @@ public final class TestRuns {
         String model = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
         String after = model + "-stepdpo";
         long before = store.startRun(eval(model));
+        store.addProblems(before, List.of(new org.stepdpo.reports.runs.ProblemText("p-1",
+                "There are 3 boxes with $4$ apples each. How many apples?", "12")));
         store.addSamples(before, List.of(
                 sample("p-0", 0, true, "12", "Level 1", "arith", null, null, 2),
                 wrongWithLocatedStep(),

@@ -22,6 +22,7 @@ import org.stepdpo.reports.report.JudgeBoardRow;
 import org.stepdpo.reports.report.RunReport;
 import org.stepdpo.reports.report.RunReports;
 import org.stepdpo.reports.runs.RunKind;
+import org.stepdpo.reports.runs.ProblemText;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.reports.runs.RunView;
 import org.stepdpo.reports.runs.SampleFilter;
@@ -49,7 +50,7 @@ public class DashboardResource {
                 boolean standalone);
 
         public static native TemplateInstance sample(RunView run, StoredSample sample, List<StepView> steps,
-                Assets assets, String charts);
+                ProblemText problem, RunStore.Neighbours neighbours, String filter, Assets assets, String charts);
 
         public static native TemplateInstance compare(RunView a, RunView b, RunComparison comparison, boolean training,
                 List<TrainingCurves> curves, List<Chart> chartList, String charts, Assets assets);
@@ -105,7 +106,8 @@ public class DashboardResource {
     @GET
     @Path("runs/{id}/samples/{sampleId}")
     @Operation(hidden = true)
-    public TemplateInstance sample(@PathParam("id") String id, @PathParam("sampleId") String sampleId) {
+    public TemplateInstance sample(@PathParam("id") String id, @PathParam("sampleId") String sampleId,
+            @QueryParam("filter") String filter) {
         long runId = Params.id(id, "run id");
         long sid = Params.id(sampleId, "sample id");
         RunView run = reports.require(runId);
@@ -116,7 +118,9 @@ public class DashboardResource {
         Integer gold = s.goldFirstError();
         List<StepView> steps = s.steps().stream().map(st -> new StepView(st.index() + 1, st,
                 k != null && st.index() == k, k != null && st.index() > k, gold != null && st.index() == gold)).toList();
-        return Templates.sample(run, stored, steps, null, null);
+        SampleFilter f = filter == null || filter.isBlank() ? SampleFilter.ALL : Params.optional(filter, SampleFilter::parse);
+        return Templates.sample(run, stored, steps, store.problem(runId, s.problemId()).orElse(null),
+                store.neighbours(runId, f, sid), f.parameter(), null, null);
     }
 
     @GET

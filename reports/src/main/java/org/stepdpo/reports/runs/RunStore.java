@@ -328,6 +328,54 @@ public class RunStore {
         return withSteps(session, rows);
     }
 
+    /**
+     * Stores the problems a run answered (question and reference answer); those already stored for the run are kept
+     * as they are, so a resumed run may store them again.
+     */
+    @Transactional
+    public void addProblems(long runId, List<ProblemText> problems) {
+        StatelessSession session = database.session();
+        requireRun(session, runId);
+        Set<String> stored = new HashSet<>(session.createSelectionQuery(
+                "select problemId from ProblemTextEntity where runId = :run", String.class)
+                .setParameter("run", runId).getResultList());
+        List<ProblemTextEntity> rows = new ArrayList<>();
+        for (ProblemText p : problems) {
+            if (stored.add(p.problemId())) {
+                rows.add(ProblemTextEntity.of(runId, p));
+            }
+        }
+        session.setJdbcBatchSize(BATCH_SIZE);
+        session.insertMultiple(rows);
+    }
+
+    /** The question and reference answer of one of a run's problems, when the run stored them. */
+    @Transactional
+    public Optional<ProblemText> problem(long runId, String problemId) {
+        return Optional.ofNullable(database.session().get(ProblemTextEntity.class,
+                new ProblemTextEntity.Key(runId, problemId))).map(ProblemTextEntity::record);
+    }
+
+    /**
+     * The samples before and after one sample among a run's samples that pass a filter, in the order the run page lists
+     * them (problem index, then sample index); null where there is none.
+     */
+    @Transactional
+    public Neighbours neighbours(long runId, SampleFilter filter, long sampleId) {
+        List<Long> ids = database.session().createSelectionQuery("select s.id from SampleEntity s where s.runId = :run"
+                + filter.hqlCondition + " order by s.problemIndex, s.sampleIndex", Long.class)
+                .setParameter("run", runId).getResultList();
+        int at = ids.indexOf(sampleId);
+        if (at < 0) {
+            return new Neighbours(null, null);
+        }
+        return new Neighbours(at > 0 ? ids.get(at - 1) : null, at + 1 < ids.size() ? ids.get(at + 1) : null);
+    }
+
+    /** The samples on either side of one, by database id; null at the ends. */
+    public record Neighbours(Long previous, Long next) {
+    }
+
     /** One sample with its steps, by its database id. */
     @Transactional
     public Optional<StoredSample> sample(long sampleId) {

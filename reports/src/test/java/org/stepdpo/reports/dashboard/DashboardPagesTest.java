@@ -87,6 +87,21 @@ class DashboardPagesTest {
     }
 
     @Test
+    void samplePageShowsTheProblemItsReferenceAnswerAndLinksToItsNeighbours() {
+        String all = when().get("/runs/{id}/samples/{sid}?filter=all", runs.before(), runs.wrongSampleId()).then()
+                .statusCode(200).extract().asString();
+        assertThat(all).contains("<div class=\"problem math\" id=\"problem\">There are 3 boxes with $4$ apples each.",
+                "id=\"reference-answer\">12</code>", "id=\"previous-sample\"", "id=\"next-sample\"");
+        // among the wrong answers, p-1 is the first: no previous one
+        String wrong = when().get("/runs/{id}/samples/{sid}?filter=wrong", runs.before(), runs.wrongSampleId()).then()
+                .statusCode(200).extract().asString();
+        assertThat(wrong).doesNotContain("id=\"previous-sample\"").contains("id=\"next-sample\"", "?filter=wrong");
+        // a run that stored no problem texts still shows its sample, without a problem section
+        String after = when().get("/runs/{id}?filter=all", runs.after()).then().statusCode(200).extract().asString();
+        assertThat(after).contains("/samples/").contains("?filter=all\">steps</a>");
+    }
+
+    @Test
     void leaderboardShowsStepJudgesWithTheirProcessBenchScores() {
         String html = when().get("/").then().statusCode(200).extract().asString();
         int table = html.indexOf("<table class=\"sortable\" id=\"judges\">");

@@ -333,6 +333,20 @@ abstract class RunStoreContract {
         assertThat(store.run(elsewhere).orElseThrow().statusMessage()).isNull();
     }
 
+    @Test
+    void problemTextsAreStoredOncePerRunAndGoWithIt() {
+        long id = store.startRun(new NewRun(RunKind.EVAL, "eval with problems", unique("m"), "math500", null, null, "{}",
+                "0.1.0", null, "cpu", null));
+        ProblemText p = new ProblemText("math-7", "Compute $49{,}994 \\div 7 + 20{,}006 \\div 7$.", "10000");
+        store.addProblems(id, List.of(p));
+        store.addProblems(id, List.of(p, new ProblemText("math-8", "Find $x$.", null))); // a resume stores them again
+        assertThat(store.problem(id, "math-7")).contains(p);
+        assertThat(store.problem(id, "math-8").orElseThrow().referenceAnswer()).isNull();
+        assertThat(store.problem(id, "math-9")).isEmpty();
+        assertThat(store.deleteRun(id)).isTrue();
+        assertThat(store.problem(id, "math-7")).isEmpty();
+    }
+
     /** What a run's row says when another process started it. */
     private void ownedBy(long runId, String hostLiteral, long pid) {
         QuarkusTransaction.requiringNew().run(() -> database.session().createNativeMutationQuery(
