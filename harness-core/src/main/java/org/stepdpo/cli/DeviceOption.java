@@ -15,6 +15,20 @@ public class DeviceOption {
                     + "(default: ${DEFAULT-VALUE})")
     String device;
 
+    /**
+     * {@code --threads N}: the engine's CPU threads (libtorch's intra-op pool), applied when the engine loads. On a
+     * machine others share, fewer threads than cores keep a long job from fighting them (and being slowed 25 times).
+     */
+    @Option(names = "--threads", paramLabel = "N",
+            description = "CPU threads of the engine (default: all cores, or $STEPDPO_THREADS)")
+    void threads(int n) {
+        if (n < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--threads must be at least 1, got " + n);
+        }
+        System.setProperty(org.stepdpo.engine.device.NativeTorch.THREADS_PROPERTY, Integer.toString(n));
+    }
+
     /** The choice as typed (or the default), for {@code DeviceChoice.parse} and {@code Provenance.device}. */
     public String choice() {
         return device;

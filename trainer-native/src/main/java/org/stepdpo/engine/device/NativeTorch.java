@@ -61,8 +61,29 @@ public final class NativeTorch {
             // libtorch parallelises with its own OpenMP pool; a second, threaded OpenBLAS pool inside it
             // oversubscribes the cores (measured: a [8,256]x[256,704] GEMM 20-100x slower on 2 cores).
             org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(1);
+            Integer threads = configuredThreads();
+            if (threads != null) {
+                org.bytedeco.pytorch.global.torch.set_num_threads(threads);
+            }
             loadedPaths = List.copyOf(paths);
             loaded = true;
+        }
+    }
+
+    /** System property naming the engine's CPU threads ({@code --threads}); absent: libtorch's default (all cores). */
+    public static final String THREADS_PROPERTY = "stepdpo.threads";
+
+    /** The threads {@code --threads} (or {@code STEPDPO_THREADS}) asks for, or null for libtorch's default. */
+    static Integer configuredThreads() {
+        String value = System.getProperty(THREADS_PROPERTY, System.getenv("STEPDPO_THREADS"));
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("threads must be a whole number of at least 1, got \"" + value + "\"");
         }
     }
 
