@@ -26,7 +26,15 @@ public class DeviceOption {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--threads must be at least 1, got " + n);
         }
+        threads = n;
         System.setProperty(org.stepdpo.engine.device.NativeTorch.THREADS_PROPERTY, Integer.toString(n));
+    }
+
+    private Integer threads;
+
+    /** {@code --threads} when given, else {@code fallback} (the benches measure at a fixed count by default). */
+    public int threadsOr(int fallback) {
+        return threads == null ? fallback : threads;
     }
 
     /** The choice as typed (or the default), for {@code DeviceChoice.parse} and {@code Provenance.device}. */

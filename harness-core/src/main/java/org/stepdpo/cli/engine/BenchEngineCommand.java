@@ -30,8 +30,10 @@ public class BenchEngineCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-    @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads, as the anchor's argument (default: ${DEFAULT-VALUE}).")
-    int threads;
+    /** The benchmark's threads: --threads, 2 by default (the anchor's published numbers use 2). */
+    private int threads() {
+        return device.threadsOr(2);
+    }
 
     @Option(names = "--long-generation", defaultValue = "1024", description = "New tokens of the memory-check generation (default: ${DEFAULT-VALUE}).")
     int longGeneration;
@@ -52,7 +54,7 @@ public class BenchEngineCommand implements Callable<Integer> {
         var resolved = DeviceChoice.parse(device.choice()).resolve();
         DeviceFacts facts = DeviceFacts.of(resolved);
         double loadBefore = loadAverage();
-        EngineBenchmark.Result r = EngineBenchmark.run(resolved, threads, longGeneration);
+        EngineBenchmark.Result r = EngineBenchmark.run(resolved, threads(), longGeneration);
         double loadAfterEngine = loadAverage();
         Path script = anchor != null ? anchor : AnchorBenchmark.defaultScript();
         AnchorBenchmark.Outcome a;

@@ -53,7 +53,8 @@ public class DashboardResource {
                 ProblemText problem, RunStore.Neighbours neighbours, String filter, Assets assets, String charts);
 
         public static native TemplateInstance compare(RunView a, RunView b, RunComparison comparison, boolean training,
-                List<TrainingCurves> curves, List<Chart> chartList, String charts, Assets assets);
+                List<TrainingCurves> curves, List<Chart> chartList, String charts, java.util.Map<String, String> references,
+                Assets assets);
     }
 
     @Inject
@@ -141,6 +142,11 @@ public class DashboardResource {
                 new Charts.Named("B: " + viewB.name(), curves.get(1).metrics())));
         // Two training runs share no graded problems: the page is their curves side by side (the paper's Figure 2).
         boolean training = viewA.kind() == RunKind.TRAIN && viewB.kind() == RunKind.TRAIN;
-        return Templates.compare(viewA, viewB, comparison, training, curves, charts, Charts.json(charts), null);
+        // the reference answer of each flipped problem, where either run stored its problems
+        java.util.Map<String, String> references = new java.util.HashMap<>();
+        comparison.flips().forEach(f -> store.problem(runA, f.problemId()).or(() -> store.problem(runB, f.problemId()))
+                .map(ProblemText::referenceAnswer).ifPresent(ref -> references.put(f.problemId(), ref)));
+        return Templates.compare(viewA, viewB, comparison, training, curves, charts, Charts.json(charts), references,
+                null);
     }
 }

@@ -170,6 +170,9 @@ class DashboardPagesTest {
         String training = when().get("/runs/{id}", runs.training()).then().statusCode(200).extract().asString();
         assertThat(training).contains("id=\"chart-loss\"", "id=\"chart-reward-accuracy\"", "id=\"chart-reward-margin\"",
                 "id=\"chart-pairs\"", "<table id=\"pairs\">");
+        // sections that do not apply are not shown: a training run has no samples
+        assertThat(training).doesNotContain("id=\"samples\"", "No samples match");
+        assertThat(html).contains("<h2 id=\"samples\">Samples</h2>");
     }
 
     @Test
@@ -189,6 +192,13 @@ class DashboardPagesTest {
                 .statusCode(200).extract().asString();
         assertThat(html).contains("id=\"flips\">2 / 0", "id=\"p-exact\">0.5000", "mid-p 0.2500", "gained by B",
                 "<code class=\"math math-answer\">5</code>");
+        // p-1 flipped, and run A stored its problem text: the reference answer stands beside both answers
+        int flip = html.indexOf("<td>p-1</td>");
+        assertThat(flip).isPositive();
+        String row = html.substring(flip, html.indexOf("</tr>", flip));
+        assertThat(row).containsSubsequence("<code class=\"math math-answer\">12</code>", // the reference
+                "<code class=\"math math-answer\">11</code>", "<code class=\"math math-answer\">12</code>"); // A, B
+        assertThat(html).contains("<th>Reference answer</th>");
     }
 
     @Test
