@@ -101,7 +101,7 @@ public class PipelineCommand implements Callable<Integer> {
     int maxStepChars;
 
     @Option(names = "--max-dpo-pairs-per-problem", defaultValue = "0", description = "Whole-answer pairs; 0 = no limit (default: ${DEFAULT-VALUE})")
-    int maxWholePairsPerProblem;
+    int maxDpoPairsPerProblem;
 
     @Option(names = "--keep-duplicates", description = "Keep pairs that repeat an earlier one")
     boolean keepDuplicates;
@@ -132,7 +132,7 @@ public class PipelineCommand implements Callable<Integer> {
         PipelineConfig config = new PipelineConfig(new DatasetSelection(adapter, data, options), policy.template(templates, template),
                 samples, sampling, judgeOptions.choice(judge, sampling, true), rectifications, sampling,
                 new PairRules(!keepDuplicates, !keepIdentical, maxPairsPerError, maxPairsPerProblem, maxStepChars,
-                        maxWholePairsPerProblem), seed, batchSize, outDir);
+                        maxDpoPairsPerProblem), seed, batchSize, outDir);
         var err = spec.commandLine().getErr();
         if (policy.model != null) {
             List<String> differences = ModelRecipe.differences(policy.model, adapter, options, template);

@@ -11,13 +11,13 @@ package org.stepdpo.pipeline;
  * @param maxPairsPerProblem      most step pairs from one problem (0 = no limit)
  * @param maxStepChars            drop a pair whose chosen or rejected step is longer (0 = no limit); steps are
  *                                never cut, since a cut step is text the model did not write
- * @param maxWholePairsPerProblem most whole-answer (vanilla DPO) pairs from one problem (0 = no limit)
+ * @param maxDpoPairsPerProblem most whole-answer (vanilla DPO) pairs from one problem (0 = no limit)
  */
 public record PairRules(boolean dedupe, boolean dropIdentical, int maxPairsPerError, int maxPairsPerProblem,
-                        int maxStepChars, int maxWholePairsPerProblem) {
+                        int maxStepChars, int maxDpoPairsPerProblem) {
 
     public PairRules {
-        if (maxPairsPerError < 0 || maxPairsPerProblem < 0 || maxStepChars < 0 || maxWholePairsPerProblem < 0) {
+        if (maxPairsPerError < 0 || maxPairsPerProblem < 0 || maxStepChars < 0 || maxDpoPairsPerProblem < 0) {
             throw new IllegalArgumentException("pair limits must be >= 0 (0 = no limit)");
         }
     }

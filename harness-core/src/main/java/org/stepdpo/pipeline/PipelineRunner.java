@@ -198,7 +198,7 @@ public final class PipelineRunner {
         rules.put("max_pairs_per_error", c.pairRules().maxPairsPerError());
         rules.put("max_pairs_per_problem", c.pairRules().maxPairsPerProblem());
         rules.put("max_step_chars", c.pairRules().maxStepChars());
-        rules.put("max_whole_pairs_per_problem", c.pairRules().maxWholePairsPerProblem());
+        rules.put("max_dpo_pairs_per_problem", c.pairRules().maxDpoPairsPerProblem());
         n.put("seed", c.seed());
         return n;
     }

@@ -30,8 +30,8 @@ public final class WholeAnswerPairs {
             List<String> right = distinct(p.rightCompletions(), rules.dedupe());
             List<String> wrong = distinct(p.wrongCompletions(), rules.dedupe());
             int n = Math.min(right.size(), wrong.size());
-            if (rules.maxWholePairsPerProblem() > 0) {
-                n = Math.min(n, rules.maxWholePairsPerProblem());
+            if (rules.maxDpoPairsPerProblem() > 0) {
+                n = Math.min(n, rules.maxDpoPairsPerProblem());
             }
             for (int i = 0; i < n; i++) {
                 String chosen = PairBuilder.trimEnd(right.get(i));
