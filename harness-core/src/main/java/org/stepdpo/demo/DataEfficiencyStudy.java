@@ -96,7 +96,7 @@ public final class DataEfficiencyStudy {
             String label = suite.name() + "-" + objective + "-" + pairs.size() + "pairs-seed" + seed;
             new GreedyEvaluation(store).run(new GreedyEvaluation.Request(objective + "-" + pairs.size(), model, label, test,
                     DatasetAdapters.byName(test.adapter()), template, new VerifierJudge(),
-                    new SuiteValues(suite, "evaluation", suite.evaluation()).integer("max_tokens", 512), device,
+                    GreedyEvaluation.maxTokens(suite), device,
                     suite.name(), dir.resolve("eval")), testProblems);
         }
         ModelScore s = GreedyEvaluation.read(score);

@@ -41,6 +41,16 @@ final class PreferenceTraining {
     private PreferenceTraining() {
     }
 
+    /** Pairs per micro-batch ({@code batch}, default 32). */
+    private static int batch(SuiteValues s) {
+        return s.integer("batch", 32);
+    }
+
+    /** Micro-batches per optimiser step ({@code grad_accum}, default 1). */
+    private static int gradAccum(SuiteValues s) {
+        return s.integer("grad_accum", 1);
+    }
+
     /**
      * Optimiser steps of both trainings: {@code steps} when given, else epochs × Step-DPO pairs / (batch ×
      * grad_accum), the pairs of one optimiser step.
@@ -50,7 +60,7 @@ final class PreferenceTraining {
         if (s.has("steps")) {
             return s.integer("steps", 1);
         }
-        int batch = s.integer("batch", 32) * s.integer("grad_accum", 1);
+        int batch = batch(s) * gradAccum(s);
         return Math.max(1, (int) Math.ceil(s.number("epochs", 1) * stepPairs / batch));
     }
 
@@ -72,8 +82,7 @@ final class PreferenceTraining {
         }
         SuiteValues s = section(suite, objective);
         Optimization o = new Optimization(s.number("lr", 1e-5), s.number("weight_decay", 0.0),
-                s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, s.integer("batch", 32),
-                s.integer("grad_accum", 1), seed);
+                s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, batch(s), gradAccum(s), seed);
         // bf16 weights and activations on CUDA unless the suite says otherwise; fp32 on CPU.
         boolean onCuda = device != null && device.startsWith("cuda");
         boolean bf16 = Boolean.parseBoolean(s.text("bf16", Boolean.toString(onCuda)));
