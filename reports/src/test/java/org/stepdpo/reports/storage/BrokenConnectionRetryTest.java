@@ -18,6 +18,9 @@ class BrokenConnectionRetryTest {
         assertThat(BrokenConnectionRetry.brokenConnection(new RuntimeException(new SQLException(
                 "General error: \"java.lang.IllegalStateException: Transaction 1 has status ROLLED_BACK\"", "HY000",
                 50000)))).isTrue();
+        assertThat(BrokenConnectionRetry.brokenConnection(new SQLException("General error: \"java.lang.NullPointerException: "
+                + "Cannot invoke \"\"java.util.ArrayList.remove(int)\"\" because \"\"this.transferList\"\" is null\" [50000-240]",
+                "HY000", 50000))).isTrue();
         assertThat(BrokenConnectionRetry.brokenConnection(new SQLException("Unique index violation", "23505", 23505)))
                 .isFalse();
         assertThat(BrokenConnectionRetry.brokenConnection(new IllegalStateException("run 3 is FINISHED"))).isFalse();
