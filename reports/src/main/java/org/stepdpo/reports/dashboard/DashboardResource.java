@@ -17,7 +17,6 @@ import org.stepdpo.reports.api.Params;
 import org.stepdpo.reports.comparison.RunComparison;
 import org.stepdpo.reports.comparison.TrainingCurves;
 import org.stepdpo.reports.leaderboard.Leaderboard;
-import org.stepdpo.reports.leaderboard.LeaderboardRow;
 import org.stepdpo.reports.report.JudgeBoardRow;
 import org.stepdpo.reports.report.RunReport;
 import org.stepdpo.reports.report.RunReports;
@@ -69,14 +68,7 @@ public class DashboardResource {
         String s = suite == null || suite.isBlank() ? null : suite;
         Leaderboard board = s == null ? store.leaderboard() : store.leaderboard(s);
         List<MeanRow> means = new ArrayList<>();
-        if (board.benchmarks().size() > 1) {
-            for (LeaderboardRow row : board.rows()) {
-                Double mean = board.mean(row);
-                if (mean != null) {
-                    means.add(new MeanRow(means.size() + 1, row.model(), mean));
-                }
-            }
-        }
+        board.comparableMeans().forEach(m -> means.add(new MeanRow(means.size() + 1, m.model(), m.mean())));
         return Templates.leaderboard(board.benchmarks(), BenchmarkBoard.of(board), means,
                 BenchmarkBoard.selfChecks(board), reports.judgeBoard(s), store.runs(), s, null, null);
     }

@@ -30,20 +30,15 @@ final class BoardSections {
             }
             sections.add(new Section(benchmark, t));
         }
-        if (board.benchmarks().size() > 1) {
+        List<Leaderboard.ComparableMean> means = board.comparableMeans();
+        if (!means.isEmpty()) {
             List<List<String>> t = new ArrayList<>();
             t.add(List.of("rank", "model", "mean accuracy"));
-            int rank = 0;
-            for (LeaderboardRow row : board.rows()) {
-                Double mean = board.mean(row);
-                if (mean != null) {
-                    t.add(List.of(Integer.toString(++rank), row.model(), CellText.percent(mean)));
-                }
+            for (int i = 0; i < means.size(); i++) {
+                t.add(List.of(Integer.toString(i + 1), means.get(i).model(), CellText.percent(means.get(i).mean())));
             }
-            if (t.size() > 1) {
-                sections.add(new Section("mean over " + String.join(", ", board.benchmarks())
-                        + " (only models evaluated completely on every one)", t));
-            }
+            sections.add(new Section("mean over " + String.join(", ", board.benchmarks())
+                    + " (only models evaluated completely on every one)", t));
         }
         if (!board.selfChecks().isEmpty()) {
             List<List<String>> t = new ArrayList<>();

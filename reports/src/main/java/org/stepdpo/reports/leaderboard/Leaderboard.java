@@ -84,6 +84,21 @@ public record Leaderboard(List<String> benchmarks, List<LeaderboardRow> rows, Li
         return row.meanAccuracy();
     }
 
+    /** A model with a comparable mean accuracy over all of the board's benchmarks. */
+    public record ComparableMean(String model, double mean) {
+    }
+
+    /**
+     * The models that have a comparable {@link #mean}, best first, when the board has several benchmarks (with one,
+     * the benchmark's own ranking says it all); what every leaderboard view ranks as "the mean".
+     */
+    public List<ComparableMean> comparableMeans() {
+        if (benchmarks.size() < 2) {
+            return List.of();
+        }
+        return rows.stream().filter(r -> mean(r) != null).map(r -> new ComparableMean(r.model(), mean(r))).toList();
+    }
+
     /** The models evaluated on {@code benchmark}, best accuracy first (ties by name). */
     public List<LeaderboardRow> ranking(String benchmark) {
         return rows.stream().filter(r -> r.cell(benchmark).isPresent())
