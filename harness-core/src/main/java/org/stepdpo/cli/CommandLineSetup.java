@@ -9,6 +9,9 @@ import picocli.CommandLine;
 @ApplicationScoped
 class CommandLineSetup {
 
+    /** Usage help width when the output is not a terminal. */
+    static final int HELP_WIDTH = 120;
+
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return configure(factory.create());
@@ -18,6 +21,10 @@ class CommandLineSetup {
     static CommandLine configure(CommandLine commandLine) {
         return commandLine
                 .setExecutionExceptionHandler(new UserErrorHandler())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // Help as wide as the terminal, or 120 columns in a log or pipe: picocli wraps at the column edge
+                // wherever the line-break rules allow, even inside a URL ("https:" / "//host") or a path.
+                .setUsageHelpAutoWidth(true)
+                .setUsageHelpWidth(HELP_WIDTH);
     }
 }

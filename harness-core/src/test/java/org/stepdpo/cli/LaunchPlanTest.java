@@ -68,12 +68,16 @@ class LaunchPlanTest {
             assertThat(LaunchPlan.of("--help").runWithoutApplication("--help")).isZero();
             assertThat(LaunchPlan.of("generate", "--help").runWithoutApplication("generate", "--help")).isZero();
             assertThat(LaunchPlan.of("--version").runWithoutApplication("--version")).isZero();
+            assertThat(LaunchPlan.of("judge-eval", "--help").runWithoutApplication("judge-eval", "--help")).isZero();
         } finally {
             System.setOut(original);
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Usage: stepdpo [-hV] [COMMAND]", "Usage: stepdpo generate", "eval", "leaderboard");
         assertThat(out).containsPattern("stepdpo \\d+\\.\\d+\\.\\d+");
+        // outside a terminal help is 120 columns wide, so no URL or path of a description is cut in two
+        assertThat(out).contains("e.g. https://api.openai.com", "../shared/data/processbench/gsm8k.json")
+                .doesNotContainPattern("https:\\s+//");
         assertThat(JvmContents.loadedClasses()).doesNotContain("org.bytedeco").doesNotContain("io.quarkus.runtime.Application");
         assertThat(JvmContents.mappedFiles()).doesNotContain("libtorch").doesNotContain("libjnitorch");
     }
