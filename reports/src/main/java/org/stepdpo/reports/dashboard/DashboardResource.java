@@ -24,6 +24,7 @@ import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.ProblemText;
 import org.stepdpo.reports.runs.RunStore;
 import org.stepdpo.reports.runs.RunView;
+import org.stepdpo.reports.runs.TrainedModelEvaluations;
 import org.stepdpo.reports.runs.SampleFilter;
 import org.stepdpo.reports.runs.SampleRecord;
 import org.stepdpo.reports.runs.StoredSample;
@@ -53,7 +54,7 @@ public class DashboardResource {
 
         public static native TemplateInstance compare(RunView a, RunView b, RunComparison comparison, boolean training,
                 List<TrainingCurves> curves, List<Chart> chartList, String charts, java.util.Map<String, String> references,
-                Assets assets);
+                List<TrainedModelEvaluations.Pair> evaluations, RunView trainingA, RunView trainingB, Assets assets);
     }
 
     @Inject
@@ -138,7 +139,14 @@ public class DashboardResource {
         java.util.Map<String, String> references = new java.util.HashMap<>();
         comparison.flips().forEach(f -> store.problem(runA, f.problemId()).or(() -> store.problem(runB, f.problemId()))
                 .map(ProblemText::referenceAnswer).ifPresent(ref -> references.put(f.problemId(), ref)));
+        // Cross-links: two trainings to the evaluations of their models, two evaluations to the trainings that
+        // wrote their models.
+        List<RunView> runs = store.runs();
+        List<TrainedModelEvaluations.Pair> evaluations = training
+                ? TrainedModelEvaluations.paired(viewA, viewB, runs) : List.of();
+        RunView trainingA = training ? null : TrainedModelEvaluations.trainingOf(viewA, runs).orElse(null);
+        RunView trainingB = training ? null : TrainedModelEvaluations.trainingOf(viewB, runs).orElse(null);
         return Templates.compare(viewA, viewB, comparison, training, curves, charts, Charts.json(charts), references,
-                null);
+                evaluations, trainingA, trainingB, null);
     }
 }

@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stepdpo.reports.TestRuns;
+import org.stepdpo.reports.runs.NewRun;
+import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.reports.runs.SampleRecord;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -246,5 +249,41 @@ class DashboardPagesTest {
         given().queryParam("filter", "<b>x</b>").when().get("/runs/{id}", runs.before()).then().statusCode(400)
                 .body(containsString("unknown sample filter &#39;&lt;b&gt;x&lt;/b&gt;&#39;"));
         given().queryParam("a", "1").when().get("/compare").then().statusCode(400);
+    }
+
+    @Test
+    void twoTrainingsLinkToTheEvaluationsOfTheirModelsAndBack() {
+        String folder = "/tmp/run-" + java.util.UUID.randomUUID();
+        long stepDpo = store.startRun(new NewRun(RunKind.TRAIN, "train step-dpo", "sft", "step-dpo", "toy", null, "{}",
+                "0.1.0", null, "CPU", folder + "/train-step-dpo"));
+        store.finishRun(stepDpo);
+        long dpo = store.startRun(new NewRun(RunKind.TRAIN, "train dpo", "sft", "dpo", "toy", null, "{}", "0.1.0", null,
+                "CPU", folder + "/train-dpo"));
+        store.finishRun(dpo);
+        long evalStepDpo = evaluation("toy-step-dpo", folder + "/train-step-dpo/best");
+        long evalDpo = evaluation("toy-dpo", folder + "/train-dpo/final");
+        evaluation("toy-sft", folder + "/sft"); // the starting model: linked to neither training
+
+        String trainings = given().queryParam("a", stepDpo).queryParam("b", dpo).when().get("/compare")
+                .then().statusCode(200).extract().asString();
+        assertThat(trainings).contains("id=\"evaluations\"", "<a href=\"/compare?a=" + evalStepDpo + "&amp;b=" + evalDpo
+                + "\">compare their answers</a>");
+        String answers = given().queryParam("a", evalStepDpo).queryParam("b", evalDpo).when().get("/compare")
+                .then().statusCode(200).extract().asString();
+        assertThat(answers).contains("<a href=\"/compare?a=" + stepDpo + "&amp;b=" + dpo + "\">compare the");
+        // two evaluations not written by trainings have no such link
+        String plain = given().queryParam("a", runs.before()).queryParam("b", runs.after()).when().get("/compare")
+                .then().statusCode(200).extract().asString();
+        assertThat(plain).doesNotContain("id=\"trainings\"");
+    }
+
+    /** A finished evaluation of the model in {@code modelDir}, as {@code run} stores it (settings.model_dir). */
+    private long evaluation(String model, String modelDir) {
+        long id = store.startRun(new NewRun(RunKind.EVAL, "demo eval " + model, model, "arith", "toy", "test",
+                "{\"settings\":{\"model_dir\":\"" + modelDir + "\"}}", "0.1.0", null, "CPU", null));
+        store.addSamples(id, List.of(new SampleRecord("p-0", 0, 0, "Step 1: 1+1=2", "2", true, null, null, null,
+                List.of())));
+        store.finishRun(id);
+        return id;
     }
 }
