@@ -1,15 +1,29 @@
 package org.stepdpo.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stepdpo.config.suite.BenchmarkSection;
+import org.stepdpo.config.suite.EvaluationSection;
+import org.stepdpo.config.suite.GeneratorSection;
+import org.stepdpo.config.suite.JudgeSection;
+import org.stepdpo.config.suite.ModelInit;
+import org.stepdpo.config.suite.PairsSection;
+import org.stepdpo.config.suite.RectificationSection;
+import org.stepdpo.config.suite.Required;
+import org.stepdpo.config.suite.SamplingSection;
+import org.stepdpo.config.suite.SftSection;
+import org.stepdpo.config.suite.TokenizerSection;
+import org.stepdpo.config.suite.TrainingSection;
 
 /**
  * A benchmark suite: which data, which model, which prompt, how to sample, judge and train. Read from YAML
- * (see {@code stepdpo/suites/*.yaml}); values are kept as text and typed where they are used, so a suite
- * file can carry any hyper-parameter the trainer understands.
+ * (see {@code stepdpo/suites/*.yaml}) by {@link Suites}: every section is a record whose components are the keys
+ * a suite file may have (in snake case) and whose {@code DEFAULTS} say what an absent key means, so a setting has
+ * one name, one type and one default, and an unknown key fails when the suite is read.
  *
  * @param name          suite name, e.g. {@code toy}
  * @param description   one line for listings
@@ -17,60 +31,104 @@ import java.util.regex.Pattern;
  * @param template      prompt template name (see {@link PromptTemplates})
  * @param model         {@code path} of a Hugging Face folder, or {@code init}/{@code tokenizer}/{@code sft}
  *                      sections for a model the project creates and trains itself
- * @param sampling      error collection: {@code k}, {@code temperature}, {@code top_p}, {@code max_tokens}
- * @param judge         step localization: {@code kind} (verifier, rollout, llm) and its options
- * @param rectification {@code n}: continuations per first wrong step
+ * @param generator     what samples the starting model in the data loop: the native engine or OpenAI-compatible
+ *                      servers
+ * @param sampling      error collection
+ * @param judge         step localization
+ * @param rectification continuations per first wrong step
  * @param pairs         pair-builder limits
  * @param training      hyper-parameters per objective ({@code step-dpo}, {@code dpo}, {@code sft})
- * @param evaluation    evaluation settings, e.g. {@code max_tokens}
+ * @param evaluation    evaluation of every model on the test split
  * @param regress       how {@code stepdpo regress} gates a run against the suite's baseline
- * @param benchmarks    more test sets evaluated beside {@code dataset.test}, by name: {@code adapter}, {@code file}
- *                      and optional {@code max_tokens} and {@code limit} (the first N problems) (e.g. MATH-500,
- *                      GSM8K test, AIME 2024 for a real model)
+ * @param benchmarks    more test sets evaluated beside {@code dataset.test}, by name, in file order (the
+ *                      leaderboard's columns), e.g. MATH-500, GSM8K test, AIME 2024 for a real model
  */
-public record Suite(String name, String description, DatasetSpec dataset, String template, ModelSpec model,
-                    Map<String, String> sampling, Map<String, String> judge, Map<String, String> rectification,
-                    Map<String, String> pairs, Map<String, Map<String, String>> training,
-                    Map<String, String> evaluation, RegressSpec regress, Map<String, Map<String, String>> benchmarks) {
+public record Suite(@Required String name, String description, @Required DatasetSpec dataset,
+                    @Required String template, @Required ModelSpec model, GeneratorSection generator,
+                    SamplingSection sampling, JudgeSection judge, RectificationSection rectification,
+                    PairsSection pairs, TrainingSection training,
+                    EvaluationSection evaluation, RegressSpec regress, Map<String, BenchmarkSection> benchmarks) {
+
+    /** What an absent section means. */
+    public static final Suite DEFAULTS = new Suite(null, null, null, null, null, GeneratorSection.DEFAULTS,
+            SamplingSection.DEFAULTS,
+            JudgeSection.DEFAULTS, RectificationSection.DEFAULTS, PairsSection.DEFAULTS, TrainingSection.DEFAULTS,
+            EvaluationSection.DEFAULTS, RegressSpec.defaults(), Map.of());
 
     public Suite {
-        // In file order: the leaderboard's columns.
-        benchmarks = benchmarks == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(benchmarks));
+        generator = generator == null ? GeneratorSection.DEFAULTS : generator;
+        sampling = sampling == null ? SamplingSection.DEFAULTS : sampling;
+        judge = judge == null ? JudgeSection.DEFAULTS : judge;
+        rectification = rectification == null ? RectificationSection.DEFAULTS : rectification;
+        pairs = pairs == null ? PairsSection.DEFAULTS : pairs;
+        training = training == null ? TrainingSection.DEFAULTS : training;
+        evaluation = evaluation == null ? EvaluationSection.DEFAULTS : evaluation;
+        regress = regress == null ? RegressSpec.defaults() : regress;
+        benchmarks = benchmarks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(benchmarks));
     }
 
-    /** A suite without extra benchmarks. */
-    public Suite(String name, String description, DatasetSpec dataset, String template, ModelSpec model,
-                 Map<String, String> sampling, Map<String, String> judge, Map<String, String> rectification,
-                 Map<String, String> pairs, Map<String, Map<String, String>> training,
-                 Map<String, String> evaluation, RegressSpec regress) {
-        this(name, description, dataset, template, model, sampling, judge, rectification, pairs, training, evaluation,
-                regress, Map.of());
+    /** This suite with other training settings. */
+    public Suite withTraining(TrainingSection training) {
+        return new Suite(name, description, dataset, template, model, generator, sampling, judge, rectification,
+                pairs, training, evaluation, regress, benchmarks);
     }
 
-    /** Where the problems come from. */
-    public record DatasetSpec(String adapter, String train, String test, String testAdapter,
-                              Map<String, String> trainOptions, Map<String, String> testOptions) {
+    /** This suite with another dataset. */
+    public Suite withDataset(DatasetSpec dataset) {
+        return new Suite(name, description, dataset, template, model, generator, sampling, judge, rectification,
+                pairs, training, evaluation, regress, benchmarks);
+    }
+
+    /**
+     * Where the problems come from.
+     *
+     * @param adapter      the dataset adapter of the train split ({@code arith}, {@code gsm8k}, {@code math}, ...)
+     * @param train        the train split: a file, or a split name for generated data
+     * @param test         the test split
+     * @param testAdapter  the adapter of the test split when it differs ({@code math500})
+     * @param trainOptions the adapter's options for the train split (the adapter checks them)
+     * @param testOptions  the adapter's options for the test split
+     */
+    public record DatasetSpec(@Required String adapter, @Required String train, @Required String test,
+                              String testAdapter, Map<String, String> trainOptions, Map<String, String> testOptions) {
+
+        public static final DatasetSpec DEFAULTS = new DatasetSpec(null, null, null, null, Map.of(), Map.of());
+
+        public DatasetSpec {
+            trainOptions = copy(trainOptions);
+            testOptions = copy(testOptions);
+        }
+
         /** The adapter for the test split: {@code test_adapter} when given, else {@code adapter}. */
         public String evaluationAdapter() {
             return testAdapter == null ? adapter : testAdapter;
         }
     }
 
-    /** The starting model: a folder, or a recipe to create and SFT-train one. */
-    public record ModelSpec(String path, Map<String, String> init, Map<String, String> tokenizer,
-                            Map<String, String> sft) {
+    /**
+     * The starting model: a folder, or a recipe to create and SFT-train one.
+     *
+     * @param path      a Hugging Face model folder
+     * @param init      the shape of a model created here (absent with {@code path})
+     * @param tokenizer the tokenizer trained for it
+     * @param sft       its supervised fine-tuning
+     */
+    public record ModelSpec(String path, ModelInit init, TokenizerSection tokenizer, SftSection sft) {
+
+        public static final ModelSpec DEFAULTS = new ModelSpec(null, null, TokenizerSection.DEFAULTS,
+                SftSection.DEFAULTS);
+
+        public ModelSpec {
+            tokenizer = tokenizer == null ? TokenizerSection.DEFAULTS : tokenizer;
+            sft = sft == null ? SftSection.DEFAULTS : sft;
+        }
+
         public boolean isBuiltHere() {
             return path == null;
         }
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
-    /** A value of a section, or {@code fallback}. */
-    public static String value(Map<String, String> section, String key, String fallback) {
-        String v = section.get(key);
-        return v == null ? fallback : v;
-    }
 
     /**
      * This suite with every {@code ${VAR}} replaced from {@code environment}; a variable that is not set
@@ -82,16 +140,11 @@ public record Suite(String name, String description, DatasetSpec dataset, String
                 dataset.trainOptions(), dataset.testOptions());
         ModelSpec m = new ModelSpec(expand(model.path(), "model.path", environment), model.init(), model.tokenizer(),
                 model.sft());
-        Map<String, Map<String, String>> b = new LinkedHashMap<>();
-        benchmarks.forEach((bench, values) -> {
-            Map<String, String> v = new LinkedHashMap<>(values);
-            if (v.containsKey("file")) {
-                v.put("file", expand(v.get("file"), "benchmarks." + bench + ".file", environment));
-            }
-            b.put(bench, v);
-        });
-        return new Suite(name, description, d, template, m, sampling, judge, rectification, pairs, training, evaluation,
-                regress, b);
+        Map<String, BenchmarkSection> b = new LinkedHashMap<>();
+        benchmarks.forEach((bench, values) -> b.put(bench,
+                values.withFile(expand(values.file(), "benchmarks." + bench + ".file", environment))));
+        return new Suite(name, description, d, template, m, generator, sampling, judge, rectification, pairs,
+                training, evaluation, regress, b);
     }
 
     private String expand(String value, String field, UnaryOperator<String> environment) {
@@ -113,6 +166,6 @@ public record Suite(String name, String description, DatasetSpec dataset, String
     }
 
     static Map<String, String> copy(Map<String, String> map) {
-        return map == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(map));
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

@@ -9,11 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The suites: the built-in ones ({@code toy}, {@code smoke}, {@code gsm8k-qwen2}, {@code math-qwen2}) and suite
@@ -98,44 +94,11 @@ public final class Suites {
         for (String override : overrides) {
             apply((ObjectNode) root, override);
         }
-        SuiteSchema.check(root, origin, FieldLines.of(YAML.getFactory(), text));
-        String name = required(root, "name", origin);
-        JsonNode dataset = section(root, "dataset", origin, true);
-        Suite.DatasetSpec data = new Suite.DatasetSpec(required(dataset, "adapter", origin + ": dataset"),
-                required(dataset, "train", origin + ": dataset"), required(dataset, "test", origin + ": dataset"),
-                text(dataset, "test_adapter"), strings(dataset, "train_options", origin), strings(dataset, "test_options", origin));
-        JsonNode model = section(root, "model", origin, true);
-        Suite.ModelSpec m = new Suite.ModelSpec(text(model, "path"), strings(model, "init", origin),
-                strings(model, "tokenizer", origin), strings(model, "sft", origin));
-        if (m.path() == null && m.init().isEmpty()) {
+        Suite suite = SuiteBinder.bind(root, origin, FieldLines.of(YAML.getFactory(), text));
+        if (suite.model().path() == null && suite.model().init() == null) {
             throw new IllegalArgumentException(origin + ": model needs \"path\" (a Hugging Face folder) or \"init\"");
         }
-        Map<String, Map<String, String>> training = new LinkedHashMap<>();
-        JsonNode t = section(root, "training", origin, false);
-        if (t != null) {
-            for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
-                String objective = it.next();
-                training.put(objective, strings(t, objective, origin + ": training"));
-            }
-        }
-        Map<String, Map<String, String>> benchmarks = new LinkedHashMap<>();
-        JsonNode b = section(root, "benchmarks", origin, false);
-        if (b != null) {
-            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-                String bench = it.next();
-                Map<String, String> values = strings(b, bench, origin + ": benchmarks");
-                for (String key : List.of("adapter", "file")) {
-                    if (values.get(key) == null || values.get(key).isBlank()) {
-                        throw new IllegalArgumentException(origin + ": benchmarks." + bench + " needs \"" + key + "\"");
-                    }
-                }
-                benchmarks.put(bench, values);
-            }
-        }
-        return new Suite(name, text(root, "description"), data, required(root, "template", origin), m,
-                strings(root, "sampling", origin), strings(root, "judge", origin), strings(root, "rectification", origin),
-                strings(root, "pairs", origin), Map.copyOf(training), strings(root, "evaluation", origin),
-                RegressSpec.parse(root.get("regress"), origin), benchmarks);
+        return suite;
     }
 
     /** Sets {@code dotted.key=value} in {@code root}, after checking it alone against the schema. */
@@ -149,7 +112,7 @@ public final class Suites {
         String value = override.substring(eq + 1).strip();
         ObjectNode alone = YAML.createObjectNode();
         set(alone, path, value, origin);
-        SuiteSchema.check(alone, origin, FieldLines.of(YAML.getFactory(), "")); // no lines: it is not in the file
+        SuiteBinder.check(alone, origin); // no lines: it is not in the file
         set(root, path, value, origin);
     }
 
@@ -167,52 +130,5 @@ public final class Suites {
             }
         }
         node.put(path[path.length - 1], value);
-    }
-
-    private static JsonNode section(JsonNode node, String key, String origin, boolean required) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(origin + ": \"" + key + "\" is missing");
-            }
-            return null;
-        }
-        if (!v.isObject()) {
-            throw new IllegalArgumentException(origin + ": \"" + key + "\" must be a mapping");
-        }
-        return v;
-    }
-
-    private static String required(JsonNode node, String key, String origin) {
-        String v = text(node, key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException(origin + ": \"" + key + "\" is missing");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String key) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    /** A flat mapping of scalars as text (numbers keep their written form). */
-    private static Map<String, String> strings(JsonNode node, String key, String origin) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return Map.of();
-        }
-        if (!v.isObject()) {
-            throw new IllegalArgumentException(origin + ": \"" + key + "\" must be a mapping");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isValueNode()) {
-                throw new IllegalArgumentException(origin + ": \"" + key + "." + e.getKey() + "\" must be a scalar");
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return Suite.copy(out);
     }
 }

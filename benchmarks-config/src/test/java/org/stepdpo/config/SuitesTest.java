@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.stepdpo.config.suite.BenchmarkSection;
+import org.stepdpo.config.suite.ObjectiveSection;
+import org.stepdpo.config.suite.SamplingSection;
+import org.stepdpo.config.suite.SftSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +22,8 @@ class SuitesTest {
             Suite s = Suites.get(name);
             assertThat(s.name()).isEqualTo(name);
             assertThat(PromptTemplates.builtin().names()).contains(s.template());
-            assertThat(s.sampling()).containsKeys("k", "temperature", "top_p", "max_tokens");
-            assertThat(s.training()).containsKey("step-dpo");
+            assertThat(s.sampling().k()).isPositive();
+            assertThat(s.training().named()).contains("step-dpo");
         }
     }
 
@@ -28,9 +32,10 @@ class SuitesTest {
         Suite toy = Suites.get("toy");
         assertThat(toy.dataset().adapter()).isEqualTo("arith");
         assertThat(toy.model().isBuiltHere()).isTrue();
-        assertThat(toy.model().init()).containsEntry("arch", "qwen2");
-        assertThat(toy.training()).containsKeys("step-dpo", "dpo");
-        assertThat(Suite.value(toy.judge(), "kind", null)).isEqualTo("verifier");
+        assertThat(toy.model().init().arch()).isEqualTo("qwen2");
+        assertThat(toy.model().init().hidden()).isEqualTo(96);
+        assertThat(toy.training().named()).containsExactly("step-dpo", "dpo");
+        assertThat(toy.judge().kind()).isEqualTo("verifier");
     }
 
     @Test
@@ -47,7 +52,7 @@ class SuitesTest {
     void badSuiteFilesGetClearErrors(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: arith, train: train}\nmodel: {path: /m}\n");
-        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("s.yaml: dataset: \"test\" is missing");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("s.yaml:3: \"dataset.test\" is missing");
         Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\nsamplng: {}\n");
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("unknown key \"samplng\"");
         Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {}\n");
@@ -97,7 +102,7 @@ class SuitesTest {
         // 0 is allowed where it means "none": no clipping, full fine-tuning, no headroom samples
         Files.writeString(f, head + "training:\n  step-dpo: {max_grad_norm: 0, lora_r: 0}\nevaluation: {samples: 0}\n"
                 + "pairs: {max_pairs_per_problem: 0, max_step_chars: 0}\n");
-        assertThat(Suites.get(f.toString()).training().get("step-dpo")).containsEntry("lora_r", "0");
+        assertThat(Suites.get(f.toString()).training().of("step-dpo").loraR()).isZero();
         assertThatThrownBy(() -> Suites.get("toy", List.of("training.step-dpo.beta=-1")))
                 .hasMessage("--set training.step-dpo.beta=-1: \"training.step-dpo.beta\" must be greater than 0, got -1");
         for (String name : Suites.builtinNames()) {
@@ -114,25 +119,28 @@ class SuitesTest {
         Suite s = Suites.get(f.toString());
         assertThat(s.benchmarks().keySet()).containsExactly("aime24", "gsm8k");
         assertThat(s.expand(Map.of("D", "/data")::get).benchmarks().get("aime24"))
-                .containsEntry("file", "/data/aime24/test.jsonl").containsEntry("max_tokens", "2048");
+                .isEqualTo(new BenchmarkSection("aime", "/data/aime24/test.jsonl", 2048, 0));
         assertThat(Suites.get("toy").benchmarks()).isEmpty();
         Files.writeString(f, head + "benchmarks:\n  aime24:\n    adapter: aime\n    flie: /a.jsonl\n");
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessage(f + ":8: unknown key \"benchmarks.aime24.flie\" "
                 + "(did you mean \"file\"?); known in benchmarks.aime24: [adapter, file, max_tokens, limit]");
         Files.writeString(f, head + "benchmarks:\n  aime24: {adapter: aime}\n");
-        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("benchmarks.aime24 needs \"file\"");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"benchmarks.aime24.file\" is missing");
     }
 
     @Test
     void overridesReplaceOrAddValuesAndAreCheckedLikeTheFile() {
         Suite s = Suites.get("math-qwen2", List.of("judge.kind=llm", "judge.url=http://127.0.0.1:9/v1",
                 "training.step-dpo.lr=1e-6", "dataset.test_options.limit=20", "benchmarks.gsm8k.max_tokens=256"));
-        assertThat(s.judge()).containsEntry("kind", "llm").containsEntry("url", "http://127.0.0.1:9/v1")
-                .containsEntry("rollouts", "8");
-        assertThat(s.training().get("step-dpo")).containsEntry("lr", "1e-6").containsEntry("beta", "0.4");
+        assertThat(s.judge().kind()).isEqualTo("llm");
+        assertThat(s.judge().url()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(s.judge().rollouts()).isEqualTo(8);
+        assertThat(s.training().of("step-dpo").lr()).isEqualTo(1e-6);
+        assertThat(s.training().of("step-dpo").beta()).isEqualTo(0.4);
         assertThat(s.dataset().testOptions()).containsEntry("limit", "20");
-        assertThat(s.benchmarks().get("gsm8k")).containsEntry("max_tokens", "256").containsKey("file");
-        assertThat(Suites.get("math-qwen2").training().get("step-dpo")).containsEntry("lr", "5e-7");
+        assertThat(s.benchmarks().get("gsm8k").maxTokens()).isEqualTo(256);
+        assertThat(s.benchmarks().get("gsm8k").file()).isNotBlank();
+        assertThat(Suites.get("math-qwen2").training().of("step-dpo").lr()).isEqualTo(5e-7);
         assertThatThrownBy(() -> Suites.get("toy", List.of("judge.knd=llm")))
                 .hasMessage("--set judge.knd=llm: unknown key \"judge.knd\" (did you mean \"kind\"?); known in judge: "
                         + "[kind, rollouts, threshold, url, model, api_key_env, concurrency, max_tokens, show_reference]");
@@ -174,5 +182,64 @@ class SuitesTest {
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("r.yaml: regress.alpha must be in (0, 0.5)");
         Files.writeString(f, head + "regress: {alpha: lots}\n");
         assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"regress.alpha\" must be a number");
+    }
+
+    @Test
+    void absentKeysTakeTheirSectionsDefaultsAndValuesAreTyped(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("d.yaml");
+        Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n"
+                + "sampling: {k: 8}\ntraining:\n  dpo: {lr: 2e-6, bf16: false}\njudge: {kind: llm, show_reference: FALSE}\n");
+        Suite s = Suites.get(f.toString());
+        // the given values, typed ...
+        assertThat(s.sampling().k()).isEqualTo(8);
+        assertThat(s.training().of("dpo").lr()).isEqualTo(2e-6);
+        assertThat(s.training().of("dpo").bf16On("cuda")).isFalse();
+        assertThat(s.judge().showReference()).isFalse();
+        // ... and each absent one its record's default, the same whether its section is partly or wholly absent
+        assertThat(s.sampling()).isEqualTo(new SamplingSection(0, 8, 0.8, 0.95, 0, 512, 64));
+        assertThat(s.training().of("dpo").beta()).isEqualTo(ObjectiveSection.DEFAULTS.beta());
+        assertThat(s.training().named()).containsExactly("dpo");
+        assertThat(s.training().of("step-dpo")).isEqualTo(ObjectiveSection.DEFAULTS);
+        assertThat(s.training().of("step-dpo").bf16On("cuda:0")).isTrue();
+        assertThat(s.training().of("step-dpo").bf16On("cpu")).isFalse();
+        assertThat(s.rectification().n()).isEqualTo(20);
+        assertThat(s.evaluation().samplesOr(s.sampling().k())).isEqualTo(8);
+        assertThat(s.model().sft()).isEqualTo(SftSection.DEFAULTS);
+        Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n"
+                + "judge: {show_reference: maybe}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString()))
+                .hasMessage(f + ":5: \"judge.show_reference\" must be true or false, got \"maybe\"");
+        Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n"
+                + "judge: {kind: oracle}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString()))
+                .hasMessage(f + ":5: \"judge.kind\" must be one of [verifier, rollout, llm], got \"oracle\"");
+        Files.writeString(f, "name: x\ntemplate: step\ndataset: {adapter: a, train: t, test: t}\nmodel: {path: /m}\n"
+                + "sampling: {k: 99999999999}\n");
+        assertThatThrownBy(() -> Suites.get(f.toString())).hasMessageContaining("\"sampling.k\" must be greater than 0 "
+                + "and fit in 32 bits");
+    }
+
+    @Test
+    void sectionsWriteBackUnderTheirSuiteKeys() {
+        Suite toy = Suites.get("toy");
+        var tree = SuiteKeys.tree(toy.training());
+        assertThat(tree.path("step-dpo").path("validation_problems").asInt()).isEqualTo(150);
+        assertThat(tree.path("step-dpo").path("max_grad_norm").asDouble()).isEqualTo(1.0); // a default, written too
+        assertThat(tree.path("sft").isNull()).isTrue();
+        assertThat(SuiteKeys.tree(toy.sampling()).fieldNames()).toIterable()
+                .containsExactly("problems", "k", "temperature", "top_p", "top_k", "max_tokens", "batch");
+    }
+
+    @Test
+    void theDocumentedSuiteFilesReadToo() throws Exception {
+        Path docs = Path.of("..", "docs", "suites");
+        List<Path> files;
+        try (var list = Files.list(docs)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path f : files) {
+            assertThat(Suites.get(f.toString()).name()).as(f.toString()).isNotBlank();
+        }
     }
 }

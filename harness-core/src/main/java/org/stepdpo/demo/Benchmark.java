@@ -25,17 +25,16 @@ record Benchmark(String name, DatasetAdapter adapter, DatasetSelection selection
                 throw new IllegalArgumentException("suite " + suite.name() + ": benchmark name \"" + name
                         + "\" may only have letters, digits, '.', '_' and '-' (it names a folder)");
             }
-            DatasetAdapter adapter = DatasetAdapters.byName(values.get("adapter"));
-            Path file = Path.of(values.get("file"));
+            DatasetAdapter adapter = DatasetAdapters.byName(values.adapter());
+            Path file = Path.of(values.file());
             if (!java.nio.file.Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("suite " + suite.name() + ": benchmarks." + name + ".file " + file
                         + " does not exist");
             }
-            SuiteValues v = new SuiteValues(suite, "benchmarks." + name, values);
-            Map<String, String> options = v.has("limit") ? Map.of("limit", Integer.toString(v.integer("limit", 0)))
+            Map<String, String> options = values.limit() > 0 ? Map.of("limit", Integer.toString(values.limit()))
                     : Map.of();
             out.put(name, new Benchmark(name, adapter, new DatasetSelection(adapter.name(), file.toString(), options),
-                    v.integer("max_tokens", defaultMaxTokens)));
+                    values.maxTokens() != null ? values.maxTokens() : defaultMaxTokens));
         });
         return out;
     }

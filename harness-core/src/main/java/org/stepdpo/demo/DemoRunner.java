@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.config.Suite;
+import org.stepdpo.config.SuiteKeys;
+import org.stepdpo.generation.Generator;
+import org.stepdpo.config.suite.PairsSection;
+import org.stepdpo.config.suite.SamplingSection;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.Problem;
@@ -126,8 +130,7 @@ public final class DemoRunner {
         DatasetAdapter testAdapter = DatasetAdapters.byName(testSelection.adapter());
         int evalTokens = GreedyEvaluation.maxTokens(suite);
         // Headroom: k samples per test problem at the data loop's temperature (0 = off).
-        int headroomK = new SuiteValues(suite, "evaluation", suite.evaluation()).integer("samples",
-                config.samplesPerProblem());
+        int headroomK = suite.evaluation().samplesOr(config.samplesPerProblem());
         List<Problem> testProblems = new ArrayList<>();
         Set<String> ran = new HashSet<>();
         Map<String, Path> models = new LinkedHashMap<>();
@@ -173,9 +176,12 @@ public final class DemoRunner {
         log.println("run folder: " + out.toAbsolutePath());
         long t0 = System.nanoTime();
         PipelineOutputs outputs;
-        try (LazyPolicy policy = new LazyPolicy(sft.model(), sft.cacheDir().getFileName().toString(), device)) {
-            log.println("== data loop (error collection -> localization -> rectification -> pairs)");
-            outputs = new PipelineRunner(policy, new RunStoreRecorder(store, () -> Provenance.device(device)), stages, log).run(config);
+        try (Generator policy = SuitePolicy.open(suite, sft.model(), sft.cacheDir().getFileName().toString(), device,
+                System::getenv)) {
+            log.println("== data loop (error collection -> localization -> rectification -> pairs)"
+                    + (suite.generator().isRemote() ? "; sampling on " + suite.generator().url() : ""));
+            outputs = new PipelineRunner(policy, new RunStoreRecorder(store,
+                    () -> SuitePolicy.where(suite, Provenance.device(device))), stages, log).run(config);
         }
         double total = (System.nanoTime() - t0) / 1e9;
         double downstream = timer.timings().stream().filter(t -> ran.contains(t.stage()))
@@ -258,7 +264,7 @@ public final class DemoRunner {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("objective", objective.cliName());
         settings.put("suite", suite.name());
-        settings.put("training", suite.training().get(objective.cliName()));
+        settings.put("training", SuiteKeys.tree(suite.training().of(objective.cliName())));
         settings.put("steps", steps);
         settings.put("seed", seed);
         settings.put("template", Map.of("name", template.name(), "prompt", template.prompt(),
@@ -294,29 +300,26 @@ public final class DemoRunner {
      * that its {@code training} section names, or both when it names neither.
      */
     static List<String> objectives(Suite suite) {
-        List<String> named = List.of("step-dpo", "dpo").stream().filter(suite.training()::containsKey).toList();
+        List<String> named = suite.training().named().stream().filter(List.of("step-dpo", "dpo")::contains).toList();
         return named.isEmpty() ? List.of("step-dpo", "dpo") : named;
     }
 
     static PipelineConfig pipelineConfig(Suite suite, PromptTemplate template, long seed, Path out) {
-        SuiteValues s = new SuiteValues(suite, "sampling", suite.sampling());
-        SamplingSettings sampling = new SamplingSettings(s.number("temperature", 0.8), s.number("top_p", 0.95),
-                s.integer("top_k", 0), s.integer("max_tokens", 512), List.of());
-        SuiteValues p = new SuiteValues(suite, "pairs", suite.pairs());
-        PairRules rules = new PairRules(true, true, p.integer("max_pairs_per_error", 1),
-                p.integer("max_pairs_per_problem", 0), p.integer("max_step_chars", 0),
-                p.integer("max_dpo_pairs_per_problem", 0));
-        int n = new SuiteValues(suite, "rectification", suite.rectification()).integer("n", 20);
+        SamplingSection s = suite.sampling();
+        SamplingSettings sampling = new SamplingSettings(s.temperature(), s.topP(), s.topK(), s.maxTokens(), List.of());
+        PairsSection p = suite.pairs();
+        PairRules rules = new PairRules(true, true, p.maxPairsPerError(), p.maxPairsPerProblem(), p.maxStepChars(),
+                p.maxDpoPairsPerProblem());
         DatasetSelection problems = DemoData.train(suite, seed);
-        if (s.has("problems")) {
+        if (s.problems() > 0) {
             // The data loop may use fewer problems of the train split than SFT did (the first N of them): the
             // generator's n for arith, the file adapters' limit otherwise.
             Map<String, String> options = new LinkedHashMap<>(problems.options());
-            options.put("arith".equals(problems.adapter()) ? "n" : "limit", Integer.toString(s.integer("problems", 1)));
+            options.put("arith".equals(problems.adapter()) ? "n" : "limit", Integer.toString(s.problems()));
             problems = new DatasetSelection(problems.adapter(), problems.source(), options);
         }
-        return new PipelineConfig(problems, template, s.integer("k", 4), sampling,
-                SuiteJudge.choice(suite, sampling, System::getenv), n, sampling, rules, seed, s.integer("batch", 64), out);
+        return new PipelineConfig(problems, template, s.k(), sampling, SuiteJudge.choice(suite, sampling, System::getenv),
+                suite.rectification().n(), sampling, rules, seed, s.batch(), out);
     }
 
     private static void writeDemoJson(Path out, Suite suite, long seed, ToyModelBuilder.Built sft,

@@ -72,7 +72,7 @@ final class GreedyEvaluation {
 
     /** The suite's {@code evaluation.max_tokens}: the answer length of the test evaluation and of validation. */
     static int maxTokens(Suite suite) {
-        return new SuiteValues(suite, "evaluation", suite.evaluation()).integer("max_tokens", 512);
+        return suite.evaluation().maxTokens();
     }
 
     ModelScore run(Request r, List<Problem> problems) {

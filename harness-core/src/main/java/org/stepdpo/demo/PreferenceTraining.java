@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
+import org.stepdpo.config.suite.ObjectiveSection;
 import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.Optimization;
@@ -41,27 +41,16 @@ final class PreferenceTraining {
     private PreferenceTraining() {
     }
 
-    /** Pairs per micro-batch ({@code batch}, default 32). */
-    private static int batch(SuiteValues s) {
-        return s.integer("batch", 32);
-    }
-
-    /** Micro-batches per optimiser step ({@code grad_accum}, default 1). */
-    private static int gradAccum(SuiteValues s) {
-        return s.integer("grad_accum", 1);
-    }
-
     /**
      * Optimiser steps of both trainings: {@code steps} when given, else epochs × Step-DPO pairs / (batch ×
      * grad_accum), the pairs of one optimiser step.
      */
     static int budget(Suite suite, int stepPairs) {
-        SuiteValues s = section(suite, Objective.STEP_DPO);
-        if (s.has("steps")) {
-            return s.integer("steps", 1);
+        ObjectiveSection s = section(suite, Objective.STEP_DPO);
+        if (s.steps() > 0) {
+            return s.steps();
         }
-        int batch = batch(s) * gradAccum(s);
-        return Math.max(1, (int) Math.ceil(s.number("epochs", 1) * stepPairs / batch));
+        return Math.max(1, (int) Math.ceil(s.epochs() * stepPairs / s.pairsPerStep()));
     }
 
     /**
@@ -80,32 +69,23 @@ final class PreferenceTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }
-        SuiteValues s = section(suite, objective);
-        Optimization o = new Optimization(s.number("lr", 1e-5), s.number("weight_decay", 0.0),
-                s.number("warmup_ratio", 0.1), s.number("max_grad_norm", 1.0), 1, steps, batch(s), gradAccum(s), seed);
+        ObjectiveSection s = section(suite, objective);
+        Optimization o = new Optimization(s.lr(), s.weightDecay(), s.warmupRatio(), s.maxGradNorm(), 1, steps,
+                s.batch(), s.gradAccum(), seed);
         // bf16 weights and activations on CUDA unless the suite says otherwise; fp32 on CPU.
-        boolean onCuda = device != null && device.startsWith("cuda");
-        boolean bf16 = Boolean.parseBoolean(s.text("bf16", Boolean.toString(onCuda)));
         TrainingConfig config = TrainingConfig.defaults(objective, startModel).withOptimization(o)
-                .withBeta(s.number("beta", 0.4)).withSftWeight(s.number("sft_weight", 0.0))
-                .withTruncation(new Truncation(s.integer("max_length", 1024), s.integer("max_prompt_length", 512)))
-                .withCheckpoints(s.integer("save_every", 50), 1).withResume(true).withDevice(device, bf16);
-        int loraRank = s.integer("lora_r", 0);
-        if (loraRank > 0) {
+                .withBeta(s.beta()).withSftWeight(s.sftWeight())
+                .withTruncation(new Truncation(s.maxLength(), s.maxPromptLength()))
+                .withCheckpoints(s.saveEvery(), 1).withResume(true).withDevice(device, s.bf16On(device));
+        if (s.loraR() > 0) {
             // LoRA: the trained model is still a whole Hugging Face folder (final/, adapters merged).
-            List<String> targets = Arrays.stream(s.text("lora_targets", String.join(",", LoraConfig.DEFAULT_TARGETS))
-                    .split(",")).map(String::strip).toList();
-            config = config.withLora(new LoraConfig(loraRank, s.number("lora_alpha", 2.0 * loraRank),
-                    s.number("lora_dropout", 0.0), targets));
+            List<String> targets = s.loraTargets() == null ? LoraConfig.DEFAULT_TARGETS
+                    : Arrays.stream(s.loraTargets().split(",")).map(String::strip).toList();
+            config = config.withLora(new LoraConfig(s.loraR(), s.loraAlphaOrDefault(), s.loraDropout(), targets));
         }
         GreedyValidation validation = validation(suite, template, objective, seed);
         if (validation != null) {
-            int every = s.integer("validate_every", 10);
-            if (every < 1) {
-                throw new IllegalArgumentException("suite " + suite.name() + ": training." + objective.cliName()
-                        + ".validate_every must be at least 1, got " + every);
-            }
-            config = config.withValidation(every, validation);
+            config = config.withValidation(s.validateEvery(), validation);
         } else {
             BestModelStore.fresh(out); // no best/ of an earlier attempt with validation for trainedModel to pick
         }
@@ -118,10 +98,7 @@ final class PreferenceTraining {
     /** The greedy validation of the section's {@code validation_problems}, or null when it asks for none. */
     static GreedyValidation validation(Suite suite, PromptTemplate template, Objective objective, long seed) {
         String setting = "training." + objective.cliName() + ".validation_problems";
-        int count = section(suite, objective).integer("validation_problems", 0);
-        if (count < 0) {
-            throw new IllegalArgumentException("suite " + suite.name() + ": " + setting + " must be >= 0, got " + count);
-        }
+        int count = section(suite, objective).validationProblems();
         if (count == 0) {
             return null;
         }
@@ -140,8 +117,7 @@ final class PreferenceTraining {
         return BestModelStore.read(out).map(BestModel::folder).orElse(out.resolve(Trainer.FINAL));
     }
 
-    private static SuiteValues section(Suite suite, Objective objective) {
-        Map<String, String> values = suite.training() == null ? null : suite.training().get(objective.cliName());
-        return new SuiteValues(suite, "training." + objective.cliName(), values);
+    private static ObjectiveSection section(Suite suite, Objective objective) {
+        return suite.training().of(objective.cliName());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.stepdpo.config.Suite;
+import org.stepdpo.config.suite.SftSection;
 import org.stepdpo.data.Problem;
 import org.stepdpo.data.arith.SolutionStyle;
 
@@ -20,9 +21,9 @@ final class SftSolutions {
 
     /** The style the suite asks for, or null for the gold solutions as they are. */
     static SolutionStyle style(Suite suite) {
-        SuiteValues sft = new SuiteValues(suite, "model.sft", suite.model().sft());
-        if (!sft.has("wording") && !sft.has("misconception")) {
-            if (sft.has("misconception_rate")) {
+        SftSection sft = suite.model().sft();
+        if (sft.wording() == null && sft.misconception() == null) {
+            if (sft.misconceptionRate() != null) {
                 throw new IllegalArgumentException("suite " + suite.name() + ": model.sft.misconception_rate is set "
                         + "but model.sft.misconception (such as \"loses=add\") is not");
             }
@@ -33,10 +34,11 @@ final class SftSolutions {
                     + "apply to the arith task only, not " + suite.dataset().adapter());
         }
         try {
-            SolutionStyle.Misconception m = sft.has("misconception")
-                    ? SolutionStyle.Misconception.parse(sft.text("misconception", ""), sft.number("misconception_rate", 1.0))
+            SolutionStyle.Misconception m = sft.misconception() != null
+                    ? SolutionStyle.Misconception.parse(sft.misconception(),
+                            sft.misconceptionRate() != null ? sft.misconceptionRate() : 1.0)
                     : null;
-            return new SolutionStyle(SolutionStyle.parseWordings(sft.text("wording", "compact")), m);
+            return new SolutionStyle(SolutionStyle.parseWordings(sft.wording() != null ? sft.wording() : "compact"), m);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("suite " + suite.name() + ": model.sft: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
+import org.stepdpo.config.suite.JudgeSection;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.OpenAiEndpoint;
@@ -30,32 +31,29 @@ final class SuiteJudge {
     }
 
     static JudgeChoice choice(Suite suite, SamplingSettings rolloutSampling, UnaryOperator<String> environment) {
-        SuiteValues v = new SuiteValues(suite, "judge", suite.judge());
-        String kind = v.text("kind", "verifier");
-        return switch (kind) {
+        JudgeSection v = suite.judge();
+        return switch (v.kind()) {
             case "verifier" -> new JudgeChoice.Verifier();
-            case "rollout" -> new JudgeChoice.Rollout(v.integer("rollouts", 8), v.number("threshold", 0.0),
-                    rolloutSampling);
+            case "rollout" -> new JudgeChoice.Rollout(v.rollouts(), v.threshold(), rolloutSampling);
             case "llm" -> {
-                String url = v.text("url", null);
-                String model = v.text("model", null);
+                String url = v.url();
+                String model = v.model();
                 if (url == null || model == null) {
                     throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind llm needs judge.url and "
                             + "judge.model");
                 }
-                String keyVariable = v.text("api_key_env", null);
+                String keyVariable = v.apiKeyEnv();
                 String key = keyVariable != null ? environment.apply(keyVariable)
                         : Environment.first(environment, "STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
                 if (keyVariable != null && (key == null || key.isBlank())) {
                     throw new IllegalArgumentException("suite " + suite.name() + ": judge.api_key_env names "
                             + keyVariable + ", which is not set");
                 }
-                boolean showReference = !"false".equalsIgnoreCase(v.text("show_reference", "true"));
-                yield new JudgeChoice.Llm(new OpenAiEndpoint(url, key, model, v.integer("concurrency", 8), 6,
-                        Duration.ofSeconds(1), Duration.ofMinutes(5)), showReference, 2, v.integer("max_tokens", 1024));
+                yield new JudgeChoice.Llm(new OpenAiEndpoint(url, key, model, v.concurrency(), 6,
+                        Duration.ofSeconds(1), Duration.ofMinutes(5)), v.showReference(), 2, v.maxTokens());
             }
-            default -> throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind must be verifier, "
-                    + "rollout or llm, got \"" + kind + "\"");
+            default -> throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind must be one of "
+                    + JudgeSection.KINDS + ", got \"" + v.kind() + "\"");
         };
     }
 

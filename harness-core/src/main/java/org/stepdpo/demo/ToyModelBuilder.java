@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
+import org.stepdpo.config.SuiteKeys;
+import org.stepdpo.config.suite.ModelInit;
+import org.stepdpo.config.suite.SftSection;
 import org.stepdpo.data.Problem;
 import org.stepdpo.engine.ModelInitializer;
 import org.stepdpo.engine.model.Architecture;
@@ -100,7 +103,7 @@ public final class ToyModelBuilder {
         if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             return dir;
         }
-        int vocab = new SuiteValues(suite, "model.tokenizer", suite.model().tokenizer()).integer("bpe_vocab_size", 384);
+        int vocab = suite.model().tokenizer().bpeVocabSize();
         List<String> texts = new ArrayList<>(problems.size());
         for (int i = 0; i < problems.size(); i++) {
             texts.add(template.prompt(problems.get(i).question()) + solutions.get(i));
@@ -117,14 +120,11 @@ public final class ToyModelBuilder {
         if (Files.isRegularFile(dir.resolve("config.json"))) {
             return dir;
         }
-        SuiteValues init = new SuiteValues(suite, "model.init", suite.model().init());
-        ModelInitializer.Spec small = ModelInitializer.Spec.small(Architecture.QWEN2);
-        Architecture arch = Architecture.fromModelType(init.text("arch", "qwen2").toLowerCase(Locale.ROOT));
-        ModelInitializer.Spec spec = new ModelInitializer.Spec(arch, init.integer("vocab_size", 0),
-                init.integer("hidden", small.hiddenSize()), init.integer("intermediate", small.intermediateSize()),
-                init.integer("layers", small.layers()), init.integer("heads", small.heads()),
-                init.integer("kv_heads", small.kvHeads()), init.number("rope_theta", small.ropeTheta()),
-                init.number("rms_norm_eps", small.rmsNormEps()), true, seed, tokenizer.resolve("tokenizer.json"));
+        ModelInit init = suite.model().init();
+        Architecture arch = Architecture.fromModelType(init.arch().toLowerCase(Locale.ROOT));
+        ModelInitializer.Spec spec = new ModelInitializer.Spec(arch, init.vocabSize(), init.hidden(),
+                init.intermediate(), init.layers(), init.heads(), init.kvHeads(), init.ropeTheta(), init.rmsNormEps(),
+                true, seed, tokenizer.resolve("tokenizer.json"));
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
         deleteTree(tmp);
         ModelInitializer.initialize(spec, tmp);
@@ -134,12 +134,11 @@ public final class ToyModelBuilder {
 
     private void sft(Suite suite, PromptTemplate template, long seed, List<Problem> problems, List<String> solutions,
                      Path init, Path out, TrainingProgress progress) {
-        SuiteValues sft = new SuiteValues(suite, "model.sft", suite.model().sft());
-        Optimization o = new Optimization(sft.number("lr", 1e-3), sft.number("weight_decay", 0.0),
-                sft.number("warmup_ratio", 0.05), sft.number("max_grad_norm", 1.0), sft.number("epochs", 1),
-                sft.integer("steps", 0), sft.integer("batch", 32), 1, seed);
+        SftSection sft = suite.model().sft();
+        Optimization o = new Optimization(sft.lr(), sft.weightDecay(), sft.warmupRatio(), sft.maxGradNorm(),
+                sft.epochs(), sft.steps(), sft.batch(), 1, seed);
         TrainingConfig config = TrainingConfig.defaults(Objective.SFT, init).withOptimization(o)
-                .withCheckpoints(sft.integer("save_every", 100), 1).withResume(true);
+                .withCheckpoints(sft.saveEvery(), 1).withResume(true);
         List<SftExample> examples = new ArrayList<>(problems.size());
         for (int i = 0; i < problems.size(); i++) {
             Problem p = problems.get(i);
@@ -153,8 +152,8 @@ public final class ToyModelBuilder {
     /** What determines the model; its hash names the cache folder. */
     static ObjectNode recipe(Suite suite, PromptTemplate template, long seed) {
         ObjectNode n = JSON.createObjectNode();
-        n.set("dataset", JSON.valueToTree(suite.dataset()));
-        n.set("model", JSON.valueToTree(suite.model()));
+        n.set("dataset", SuiteKeys.tree(suite.dataset()));
+        n.set("model", SuiteKeys.tree(suite.model()));
         n.set("template", JSON.valueToTree(template));
         n.put("seed", seed);
         return n;

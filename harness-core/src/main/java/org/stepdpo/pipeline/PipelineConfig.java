@@ -41,14 +41,4 @@ public record PipelineConfig(DatasetSelection dataset, PromptTemplate template, 
                     + samplesPerProblem + ", " + rectificationsPerError + ", " + batchSize);
         }
     }
-
-    /**
-     * The paper's settings (k answers and n = 20 rectifications at temperature 0.8, top-p 0.95) with the
-     * default pair rules, run seed 1 and batches of 64.
-     */
-    public static PipelineConfig paperDefaults(DatasetSelection dataset, PromptTemplate template, JudgeChoice judge,
-                                               int samplesPerProblem, int maxTokens, Path outDir) {
-        return new PipelineConfig(dataset, template, samplesPerProblem, SamplingSettings.paper(maxTokens), judge, 20,
-                SamplingSettings.paper(maxTokens), PairRules.defaults(), 1, 64, outDir);
-    }
 }

@@ -31,7 +31,7 @@ class RunCommandTest {
     void theBuiltInMathSuiteRunsEndToEndOnAModelFolderWithTheLlmJudge(QuarkusMainLauncher launcher, @TempDir Path tmp)
             throws Exception {
         Path model = tmp.resolve("tiny-qwen2");
-        initModel(model);
+        TinyCheckpoint.writeInChildJvm(model);
         // Made-up problems in each benchmark's own format (MATH train, MATH-500, GSM8K, AIME, AMC).
         Path math = write(tmp.resolve("math-train.jsonl"),
                 mathLine("What is $2+3$?", "$2+3=5$, so the answer is $\\\\boxed{5}$.", 1),
@@ -120,26 +120,6 @@ class RunCommandTest {
 
     private static Path write(Path file, String... lines) throws java.io.IOException {
         return Files.write(file, List.of(lines));
-    }
-
-    /**
-     * What {@code stepdpo model init} writes, in a JVM of its own: libtorch loaded into this JVM outside the
-     * application's class loader could not be loaded again by the {@code run} launched next.
-     */
-    private static void initModel(Path model) throws Exception {
-        Path log = model.resolveSibling("model-init.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TinyCheckpoint.class.getName(), model.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor()).as(() -> readQuietly(log)).isZero();
-        assertThat(model.resolve("config.json")).exists();
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 
     private static String mathLine(String problem, String solution, int level) {

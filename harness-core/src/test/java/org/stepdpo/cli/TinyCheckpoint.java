@@ -1,5 +1,9 @@
 package org.stepdpo.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.stepdpo.engine.ModelInitializer;
 import org.stepdpo.engine.model.Architecture;
@@ -12,6 +16,25 @@ import org.stepdpo.engine.model.Architecture;
 public final class TinyCheckpoint {
 
     private TinyCheckpoint() {
+    }
+
+    /** Writes the checkpoint into {@code model} from a child JVM; fails with the child's output when it fails. */
+    public static void writeInChildJvm(Path model) throws IOException, InterruptedException {
+        Path log = model.resolveSibling(model.getFileName() + "-init.log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TinyCheckpoint.class.getName(), model.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = p.waitFor();
+        assertThat(exit).as(() -> Files.exists(log) ? readQuietly(log) : "no output").isZero();
+        assertThat(model.resolve("config.json")).exists();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     public static void main(String[] args) {

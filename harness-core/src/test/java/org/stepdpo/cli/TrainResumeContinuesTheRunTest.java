@@ -35,10 +35,7 @@ class TrainResumeContinuesTheRunTest {
     void aKilledTrainingResumedIsOneFinishedRunWithEachStepOnce(QuarkusMainLauncher launcher, @TempDir Path dir)
             throws Exception {
         Path model = dir.resolve("model");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TinyCheckpoint.class.getName(), model.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("model.log").toFile()).start();
-        assertThat(p.waitFor()).as(() -> read(dir.resolve("model.log"))).isZero();
+        TinyCheckpoint.writeInChildJvm(model);
         Path data = dir.resolve("pairs.jsonl");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 24; i++) {

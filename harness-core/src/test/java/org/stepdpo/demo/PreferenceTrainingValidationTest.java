@@ -54,15 +54,9 @@ class PreferenceTrainingValidationTest {
     @TempDir
     Path dir;
 
-    /** {@code suite} with extra keys in its {@code training.<objective>} section. */
-    private static Suite withTraining(Suite suite, String objective, Map<String, String> extra) {
-        Map<String, Map<String, String>> training = new LinkedHashMap<>(suite.training());
-        Map<String, String> section = new LinkedHashMap<>(training.get(objective));
-        section.putAll(extra);
-        training.put(objective, section);
-        return new Suite(suite.name(), suite.description(), suite.dataset(), suite.template(), suite.model(),
-                suite.sampling(), suite.judge(), suite.rectification(), suite.pairs(), training, suite.evaluation(),
-                suite.regress());
+    /** The tiny suite with {@code overrides} ({@code training.dpo.validation_problems=10}), as {@code --set} gives them. */
+    private static Suite tiny(String... overrides) {
+        return Suites.get(TINY.toString(), List.of(overrides));
     }
 
     private static Set<String> ids(List<Problem> problems) {
@@ -91,11 +85,11 @@ class PreferenceTrainingValidationTest {
 
     @Test
     void validationProblemsAreTrainProblemsThatNeitherSftNorTheLoopUsedAndNeverTestProblems() {
-        Suite tiny = withTraining(Suites.read(TINY), "dpo", Map.of("validation_problems", "10"));
+        Suite tiny = tiny("training.dpo.validation_problems=10");
         assertHeldOut(tiny, Objective.DPO, 10);
         assertHeldOut(Suites.read(TINY), Objective.STEP_DPO, 6); // as DemoCommandTest's demo uses it
-        assertThat(PreferenceTraining.validation(withTraining(tiny, "step-dpo", Map.of("validation_problems", "0")),
-                STEP, Objective.STEP_DPO, SEED)).as("0 = off").isNull();
+        assertThat(PreferenceTraining.validation(tiny("training.dpo.validation_problems=10",
+                "training.step-dpo.validation_problems=0"), STEP, Objective.STEP_DPO, SEED)).as("0 = off").isNull();
 
         Suite toy = Suites.get("toy"); // as shipped: 150 validation problems for both objectives
         assertHeldOut(toy, Objective.STEP_DPO, 150);
@@ -105,18 +99,15 @@ class PreferenceTrainingValidationTest {
 
     @Test
     void suitesWithoutLeftOverTrainProblemsAreRefusedNamingTheSetting() {
-        Suite tiny = Suites.read(TINY);
         Suite.DatasetSpec file = new Suite.DatasetSpec("gsm8k", "train.jsonl", "test.jsonl", null, Map.of(), Map.of());
-        Suite fromFile = withTraining(new Suite(tiny.name(), tiny.description(), file, tiny.template(), tiny.model(),
-                tiny.sampling(), tiny.judge(), tiny.rectification(), tiny.pairs(), tiny.training(), tiny.evaluation(),
-                tiny.regress()), "dpo", Map.of("validation_problems", "5"));
+        Suite fromFile = tiny("training.dpo.validation_problems=5").withDataset(file);
         assertThatThrownBy(() -> PreferenceTraining.validation(fromFile, STEP, Objective.DPO, SEED))
                 .hasMessageContaining("training.dpo.validation_problems").hasMessageContaining("gsm8k");
     }
 
     @Test
     void theScoreIsTheShareOfGreedyAnswersTheAdapterGradesRight() {
-        Suite tiny = withTraining(Suites.read(TINY), "dpo", Map.of("validation_problems", "8"));
+        Suite tiny = tiny("training.dpo.validation_problems=8");
         GreedyValidation v = PreferenceTraining.validation(tiny, STEP, Objective.DPO, SEED);
         Set<String> known = new HashSet<>(ids(v.problems().subList(0, 3)));
         FakeArithPolicy right = new FakeArithPolicy(v.problems(), 0.0, 0);
@@ -167,7 +158,7 @@ class PreferenceTrainingValidationTest {
                     "chosen", " " + answer + ".", "rejected", " " + (answer + 1) + ".", "answer", p.referenceAnswer())));
         }
         Path pairs = Files.write(dir.resolve("pairs.jsonl"), lines);
-        Suite validating = withTraining(tiny, "step-dpo", Map.of("validation_problems", "4", "validate_every", "2"));
+        Suite validating = tiny("training.step-dpo.validation_problems=4", "training.step-dpo.validate_every=2");
         Path out = dir.resolve("train-step-dpo");
         List<ValidationPoint> heard = new ArrayList<>();
         Path trained = PreferenceTraining.train(validating, STEP, Objective.STEP_DPO, start, pairs, 6, 3, SEED, "cpu",
@@ -195,7 +186,7 @@ class PreferenceTrainingValidationTest {
                 .anyMatch(k -> !torch.equal(finalWeights.get(k), startWeights.get(k)));
 
         // the same folder trained again without validation: the final model, no best/ of the earlier attempt
-        Suite notValidating = withTraining(tiny, "step-dpo", Map.of("validation_problems", "0"));
+        Suite notValidating = tiny("training.step-dpo.validation_problems=0");
         PreferenceTraining.train(notValidating, STEP, Objective.STEP_DPO, start, pairs, 6, 3, SEED, "cpu", out,
                 TrainingListener.NONE);
         assertThat(PreferenceTraining.trainedModel(out, start)).isEqualTo(out.resolve(Trainer.FINAL));
