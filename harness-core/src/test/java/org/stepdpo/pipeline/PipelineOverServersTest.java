@@ -132,6 +132,53 @@ class PipelineOverServersTest {
         assertDistinct(run.resolve(PipelineOutputs.SAMPLES), 48, "problem_id", "sample_index");
     }
 
+    @Test
+    void theLlmJudgesServersAreNotPartOfTheRunSoItResumesOnOthersButNotWithAnotherModel(@TempDir Path tmp)
+            throws Exception {
+        Path run = tmp.resolve("run");
+        FakeOpenAiServer.Handler judge = r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.chat("All steps are correct."));
+        try (FakeOpenAiServer policyServer = new FakeOpenAiServer(this::answer);
+             FakeOpenAiServer judgeA = new FakeOpenAiServer(judge); FakeOpenAiServer judgeB = new FakeOpenAiServer(judge);
+             FakeOpenAiServer judgeC = new FakeOpenAiServer(judge)) {
+            PipelineOutputs first;
+            try (OpenAiCompletionsGenerator g = generator(0, policyServer)) {
+                first = new PipelineRunner(g, PipelineRecorder.NONE, List.of(), log)
+                        .run(PipelineFixtures.config(run, llm(List.of(judgeA, judgeB), "critic"), 8));
+            }
+            assertThat(first.summary().errors()).isPositive();
+            assertThat(judgeA.received().size() + judgeB.received().size()).isEqualTo(first.summary().errors());
+            assertThat(judgeA.received()).isNotEmpty();
+            assertThat(judgeB.received()).isNotEmpty();
+            assertThat(Files.readString(run.resolve(PipelineRunner.RUN_JSON))).doesNotContain(judgeA.baseUrl());
+            JsonNode servers = JSON.readTree(run.resolve(ServerTrafficLog.FILE).toFile());
+            assertThat(servers.at("/localization/judge/0/base_url").asText()).isEqualTo(judgeA.baseUrl());
+            assertThat(servers.at("/localization/judge/1/base_url").asText()).isEqualTo(judgeB.baseUrl());
+
+            // A folder written while the judge's URL was part of the identity is still this run's.
+            Path runJson = run.resolve(PipelineRunner.RUN_JSON);
+            com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(runJson.toFile());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) old.path("identity").path("judge"))
+                    .put("base_url", judgeA.baseUrl());
+            Files.writeString(runJson, old.toPrettyString());
+            java.util.Map<String, String> before = RunFolders.snapshot(run);
+            try (OpenAiCompletionsGenerator g = generator(0, policyServer)) {
+                new PipelineRunner(g, PipelineRecorder.NONE, List.of(), log)
+                        .run(PipelineFixtures.config(run, llm(List.of(judgeC), "critic"), 8));
+                assertThat(RunFolders.snapshot(run)).isEqualTo(before);
+                assertThatThrownBy(() -> new PipelineRunner(g, PipelineRecorder.NONE, List.of(), log)
+                        .run(PipelineFixtures.config(run, llm(List.of(judgeC), "another-critic"), 8)))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another configuration")
+                        .hasMessageContaining("judge.model");
+            }
+        }
+    }
+
+    private static JudgeChoice llm(List<FakeOpenAiServer> servers, String model) {
+        return new JudgeChoice.Llm(new OpenAiEndpoints(servers.stream().map(FakeOpenAiServer::baseUrl).toList(), null,
+                model, 2, 0, Duration.ofMillis(5), Duration.ofSeconds(10)), false, 0, 256);
+    }
+
     /** {@code file} has {@code expected} lines, no two with the same values of {@code key}. */
     private static void assertDistinct(Path file, int expected, String... key) throws Exception {
         List<String> lines = PipelineRunnerTest.lines(file);
