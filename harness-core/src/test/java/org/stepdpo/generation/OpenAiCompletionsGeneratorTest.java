@@ -143,8 +143,8 @@ class OpenAiCompletionsGeneratorTest {
             assertThat(out).extracting(GeneratedText::text).containsExactlyElementsOf(echoed(12));
             assertThat(a.received().size() + b.received().size()).isEqualTo(12);
             assertThat(a.received()).hasSizeBetween(4, 8);
-            assertThat(a.peakInFlight()).isEqualTo(2);
-            assertThat(b.peakInFlight()).isEqualTo(2);
+            assertThat(a.peakInFlight()).isBetween(1, 2);
+            assertThat(b.peakInFlight()).isBetween(1, 2);
             assertThat(g.traffic().served()).isEqualTo(12);
             assertThat(g.traffic().failed()).isZero();
         }
@@ -182,7 +182,7 @@ class OpenAiCompletionsGeneratorTest {
                     .isInstanceOf(OpenAiException.class)
                     .hasMessageContaining("failed after 4 attempt(s) on all 2 servers")
                     .hasMessageContaining(down.baseUrl() + "/v1/completions: HTTP 503")
-                    .hasMessageContaining(dropping.baseUrl() + "/v1/completions: java.io.IOException");
+                    .hasMessageContaining(dropping.baseUrl() + "/v1/completions: java.io."); // no answer: an IOException
             assertThat(down.received().size() + dropping.received().size()).isEqualTo(4);
         }
     }
@@ -193,7 +193,10 @@ class OpenAiCompletionsGeneratorTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        try (FakeOpenAiServer healthy = new FakeOpenAiServer(OpenAiCompletionsGeneratorTest::echo);
+        try (FakeOpenAiServer healthy = new FakeOpenAiServer(r -> {
+                    Thread.sleep(20);
+                    return echo(r);
+                });
              OpenAiCompletionsGenerator g = new OpenAiCompletionsGenerator(new OpenAiEndpoints(
                      List.of("http://127.0.0.1:" + closedPort, healthy.baseUrl()), null, "tiny", 2, 0,
                      Duration.ofSeconds(30), Duration.ofSeconds(10)),
@@ -201,6 +204,8 @@ class OpenAiCompletionsGeneratorTest {
             List<GeneratedText> out = g.generate(requests(10), SamplingSettings.greedy(8));
             assertThat(out).extracting(GeneratedText::text).containsExactlyElementsOf(echoed(10));
             assertThat(healthy.received()).hasSize(10);
+            // Four workers for two servers of concurrency 2: the one left takes no more than its two.
+            assertThat(healthy.peakInFlight()).isBetween(1, 2);
             // At most the requests sent before the first refusal came back tried the closed port.
             assertThat(g.traffic().servers().get(0).failed()).isBetween(1L, 2L);
         }
