@@ -141,10 +141,36 @@ class PipelineOverServersTest {
              FakeOpenAiServer judgeA = new FakeOpenAiServer(judge); FakeOpenAiServer judgeB = new FakeOpenAiServer(judge);
              FakeOpenAiServer judgeC = new FakeOpenAiServer(judge)) {
             PipelineOutputs first;
+            String[] provenance = new String[1];
+            PipelineRecorder recorder = new PipelineRecorder() {
+                @Override
+                public long start(PipelineConfig config, String configJson, String sourceModel, long resumedRecordId) {
+                    provenance[0] = configJson;
+                    return 1;
+                }
+
+                @Override
+                public void samplesJudged(long recordId, List<org.stepdpo.reports.runs.SampleRecord> samples) {
+                }
+
+                @Override
+                public void finished(long recordId, PipelineSummary summary) {
+                }
+
+                @Override
+                public void failed(long recordId, String message) {
+                }
+            };
             try (OpenAiCompletionsGenerator g = generator(0, policyServer)) {
-                first = new PipelineRunner(g, PipelineRecorder.NONE, List.of(), log)
+                first = new PipelineRunner(g, recorder, List.of(), log)
                         .run(PipelineFixtures.config(run, llm(List.of(judgeA, judgeB), "critic"), 8));
             }
+            // The stored run's provenance names the servers asked, which the folder's identity leaves out.
+            JsonNode settings = JSON.readTree(provenance[0]).path("settings");
+            assertThat(settings.path("policy_servers").get(0).asText()).isEqualTo(policyServer.baseUrl());
+            assertThat(settings.path("judge_servers")).extracting(JsonNode::asText)
+                    .containsExactly(judgeA.baseUrl(), judgeB.baseUrl());
+            assertThat(settings.path("judge").path("model").asText()).isEqualTo("critic");
             assertThat(first.summary().errors()).isPositive();
             assertThat(judgeA.received().size() + judgeB.received().size()).isEqualTo(first.summary().errors());
             assertThat(judgeA.received()).isNotEmpty();
