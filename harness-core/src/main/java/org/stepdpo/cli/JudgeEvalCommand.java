@@ -11,6 +11,7 @@ import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.data.DatasetAdapters;
+import org.stepdpo.generation.EndpointTraffic;
 import org.stepdpo.generation.Generator;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judgeeval.JudgeEvalJob;
@@ -137,6 +138,10 @@ public class JudgeEvalCommand implements Callable<Integer> {
             outcomes = new JudgeEvalJob(store, stepJudge).run(new JudgeEvalJob.Request(files, limit, references, seed,
                     outDir, commandLine, settings));
             print(stepJudge.name(), outcomes, outDir);
+            printTraffic("judge", stepJudge.traffic());
+            if (generator != null) {
+                printTraffic("policy", generator.traffic());
+            }
         }
         return 0;
     }
@@ -151,6 +156,16 @@ public class JudgeEvalCommand implements Callable<Integer> {
         }
         w.printf("results in %s%n", outDir.toAbsolutePath());
         w.flush();
+    }
+
+    /** Which servers answered how many requests, where the judge or the policy is served over HTTP. */
+    private void printTraffic(String role, EndpointTraffic traffic) {
+        if (!traffic.idle()) {
+            var w = spec.commandLine().getOut();
+            w.printf("%s servers: %d requests, %d failed attempt(s) retried: %s%n", role, traffic.served(),
+                    traffic.failed(), traffic.describe());
+            w.flush();
+        }
     }
 
     private static String percent(Double v) {

@@ -1,8 +1,8 @@
 package org.stepdpo.cli;
 
-import java.time.Duration;
+import java.util.List;
 import org.stepdpo.generation.Environment;
-import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.OpenAiEndpoints;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +23,10 @@ public class JudgeOptions {
             description = "rollout judge: a step is wrong when at most this share of its rollouts is right (default: ${DEFAULT-VALUE})")
     double rolloutThreshold;
 
-    @Option(names = "--judge-url", paramLabel = "URL", description = "llm judge: OpenAI-compatible server, e.g. https://api.openai.com")
-    String judgeUrl;
+    @Option(names = "--judge-url", paramLabel = "URL", split = ",",
+            description = "llm judge: OpenAI-compatible server, e.g. https://api.openai.com; several servers of the same "
+                    + "model: repeat the option or separate URLs by commas")
+    List<String> judgeUrls;
 
     @Option(names = "--judge-model", paramLabel = "NAME", description = "llm judge: model, e.g. gpt-4o")
     String judgeModel;
@@ -32,7 +34,8 @@ public class JudgeOptions {
     @Option(names = "--judge-key", paramLabel = "KEY", description = "llm judge: API key (default: env STEPDPO_JUDGE_API_KEY, then OPENAI_API_KEY)")
     String judgeKey;
 
-    @Option(names = "--judge-concurrency", defaultValue = "8", description = "llm judge: requests in flight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--judge-concurrency", defaultValue = "8",
+            description = "llm judge: requests in flight per server (default: ${DEFAULT-VALUE})")
     int judgeConcurrency;
 
     @Spec(Spec.Target.MIXEE)
@@ -49,12 +52,17 @@ public class JudgeOptions {
             case "verifier" -> new JudgeChoice.Verifier();
             case "rollout" -> new JudgeChoice.Rollout(rollouts, rolloutThreshold, rolloutSampling);
             case "llm" -> {
-                if (judgeUrl == null || judgeModel == null) {
+                if (judgeUrls == null || judgeUrls.isEmpty() || judgeModel == null) {
                     throw new ParameterException(spec.commandLine(), "--judge llm needs --judge-url and --judge-model");
                 }
                 String key = judgeKey != null ? judgeKey : Environment.first("STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
-                yield new JudgeChoice.Llm(new OpenAiEndpoint(judgeUrl, key, judgeModel, judgeConcurrency, 6,
-                        Duration.ofSeconds(1), Duration.ofMinutes(5)), showReferenceAnswer, 2, 1024);
+                OpenAiEndpoints servers;
+                try {
+                    servers = OpenAiEndpoints.parse(judgeUrls, key, judgeModel, judgeConcurrency);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--judge-url: " + e.getMessage());
+                }
+                yield new JudgeChoice.Llm(servers, showReferenceAnswer, 2, 1024);
             }
             default -> throw new ParameterException(spec.commandLine(),
                     "unknown judge \"" + kind + "\"; expected verifier, rollout or llm");

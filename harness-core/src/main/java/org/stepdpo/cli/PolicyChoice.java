@@ -1,7 +1,7 @@
 package org.stepdpo.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.PromptTemplates;
 import org.stepdpo.engine.TorchLanguageModel;
@@ -12,7 +12,7 @@ import org.stepdpo.generation.NativeGenerator;
 import org.stepdpo.generation.OpenAiCompletionsGenerator;
 import org.stepdpo.evaluation.Provenance;
 import org.stepdpo.generation.Environment;
-import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.OpenAiEndpoints;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -26,9 +26,11 @@ public class PolicyChoice {
     OpenAiPolicy openAi;
 
     static class OpenAiPolicy {
-        @Option(names = "--openai-url", required = true, paramLabel = "URL",
-                description = "OpenAI-compatible server (vLLM, SGLang), e.g. http://127.0.0.1:8000")
-        String url;
+        @Option(names = "--openai-url", required = true, paramLabel = "URL", split = ",",
+                description = "OpenAI-compatible server (vLLM, SGLang), e.g. http://127.0.0.1:8000; several servers of the "
+                        + "same model: repeat the option or separate URLs by commas, each request goes to the least "
+                        + "loaded healthy one")
+        List<String> urls;
 
         @Option(names = "--openai-model", required = true, paramLabel = "NAME", description = "Served model name")
         String model;
@@ -36,7 +38,8 @@ public class PolicyChoice {
         @Option(names = "--openai-key", paramLabel = "KEY", description = "API key (default: env OPENAI_API_KEY)")
         String key;
 
-        @Option(names = "--openai-concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE})")
+        @Option(names = "--openai-concurrency", defaultValue = "16",
+                description = "Requests in flight per server (default: ${DEFAULT-VALUE})")
         int concurrency;
     }
 
@@ -54,7 +57,7 @@ public class PolicyChoice {
 
     /** Where the policy runs, as runs record it: the native engine's device, or the server's URL. */
     String device(String device) {
-        return model != null ? Provenance.device(device) : "remote: " + openAi.url;
+        return model != null ? Provenance.device(device) : "remote: " + String.join(", ", endpoints().baseUrls());
     }
 
     /**
@@ -69,8 +72,11 @@ public class PolicyChoice {
                     precision == null ? null : Precision.parse(precision));
             return new NativeGenerator(lm, org.stepdpo.evaluation.ModelNames.of(model), true);
         }
-        return new OpenAiCompletionsGenerator(new OpenAiEndpoint(openAi.url, openAi.key != null ? openAi.key
-                : Environment.first("OPENAI_API_KEY"), openAi.model, openAi.concurrency, 6, Duration.ofSeconds(1),
-                Duration.ofMinutes(5)));
+        return new OpenAiCompletionsGenerator(endpoints());
+    }
+
+    private OpenAiEndpoints endpoints() {
+        return OpenAiEndpoints.parse(openAi.urls, openAi.key != null ? openAi.key : Environment.first("OPENAI_API_KEY"),
+                openAi.model, openAi.concurrency);
     }
 }

@@ -1,13 +1,13 @@
 package org.stepdpo.demo;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.suite.JudgeSection;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.generation.Environment;
-import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.OpenAiEndpoints;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;
 import org.stepdpo.judges.JudgeInput;
@@ -20,7 +20,9 @@ import org.stepdpo.judges.StepJudge;
  *   <li>{@code kind: verifier} - the arith task's exact verifier;</li>
  *   <li>{@code kind: rollout} - {@code rollouts} continuations per step prefix with the policy, a step is wrong
  *       when at most {@code threshold} of them reach the right answer (defaults 8 and 0, as {@code pipeline});</li>
- *   <li>{@code kind: llm} - a chat model at {@code url} ({@code model}, {@code concurrency} 8, {@code max_tokens}
+ *   <li>{@code kind: llm} - a chat model at {@code url}, one URL or several servers of the same model separated by
+ *       commas, each request going to the least loaded healthy one ({@code model}, {@code concurrency} 8 per
+ *       server, {@code max_tokens}
  *       1024, {@code show_reference} true); its key is read from the environment variable {@code api_key_env}
  *       (default {@code STEPDPO_JUDGE_API_KEY}, then {@code OPENAI_API_KEY}) and never written anywhere.</li>
  * </ul>
@@ -49,8 +51,13 @@ final class SuiteJudge {
                     throw new IllegalArgumentException("suite " + suite.name() + ": judge.api_key_env names "
                             + keyVariable + ", which is not set");
                 }
-                yield new JudgeChoice.Llm(new OpenAiEndpoint(url, key, model, v.concurrency(), 6,
-                        Duration.ofSeconds(1), Duration.ofMinutes(5)), v.showReference(), 2, v.maxTokens());
+                OpenAiEndpoints servers;
+                try {
+                    servers = OpenAiEndpoints.parse(List.of(url), key, model, v.concurrency());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("suite " + suite.name() + ": judge.url: " + e.getMessage(), e);
+                }
+                yield new JudgeChoice.Llm(servers, v.showReference(), 2, v.maxTokens());
             }
             default -> throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind must be one of "
                     + JudgeSection.KINDS + ", got \"" + v.kind() + "\"");

@@ -24,6 +24,11 @@ public interface Generator extends AutoCloseable {
         return generate(requests, sampling);
     }
 
+    /** Requests per server so far, for backends that call servers; empty for those that run here. */
+    default EndpointTraffic traffic() {
+        return EndpointTraffic.NONE;
+    }
+
     @Override
     default void close() {
     }

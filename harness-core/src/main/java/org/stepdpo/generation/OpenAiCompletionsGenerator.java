@@ -6,20 +6,35 @@ import java.util.List;
 
 /**
  * Completions from an OpenAI-compatible {@code /v1/completions} endpoint, so that sampling can move to a
- * serving cluster (vLLM, SGLang). Each request carries its own {@code seed}; servers that honour it
- * (vLLM does) give the same text for redone work.
+ * serving cluster (vLLM, SGLang), one server or several replicas of the same model ({@link OpenAiEndpoints}).
+ * Each request carries its own {@code seed}; servers that honour it (vLLM does) give the same text for redone
+ * work, and the same text whichever replica answers.
  */
 public final class OpenAiCompletionsGenerator implements Generator {
 
     private final OpenAiClient client;
 
     public OpenAiCompletionsGenerator(OpenAiEndpoint endpoint) {
-        this.client = new OpenAiClient(endpoint);
+        this(OpenAiEndpoints.of(endpoint));
+    }
+
+    public OpenAiCompletionsGenerator(OpenAiEndpoints endpoints) {
+        this.client = new OpenAiClient(endpoints);
+    }
+
+    /** @param log where failing servers are reported */
+    public OpenAiCompletionsGenerator(OpenAiEndpoints endpoints, java.io.PrintStream log) {
+        this.client = new OpenAiClient(endpoints, log);
     }
 
     @Override
     public String modelName() {
-        return client.endpoint().model();
+        return client.model();
+    }
+
+    @Override
+    public EndpointTraffic traffic() {
+        return client.traffic();
     }
 
     @Override
@@ -29,7 +44,7 @@ public final class OpenAiCompletionsGenerator implements Generator {
 
     private GeneratedText complete(SampleRequest request, SamplingSettings sampling) {
         ObjectNode body = client.json().createObjectNode();
-        body.put("model", client.endpoint().model());
+        body.put("model", client.model());
         body.put("prompt", request.prompt());
         body.put("max_tokens", sampling.maxTokens());
         body.put("temperature", sampling.temperature());
@@ -42,12 +57,12 @@ public final class OpenAiCompletionsGenerator implements Generator {
         }
         body.put("seed", request.seed());
         body.put("n", 1);
-        JsonNode answer = client.post("completions", body);
-        JsonNode choice = answer.path("choices").path(0);
+        OpenAiClient.Answer answer = client.post("completions", body);
+        JsonNode choice = answer.json().path("choices").path(0);
         JsonNode text = choice.get("text");
         if (text == null || !text.isTextual()) {
-            throw new OpenAiException(client.endpoint().resolve("completions") + " answered without choices[0].text: "
-                    + OpenAiClient.abbreviate(answer.toString()), 200, null);
+            throw new OpenAiException(answer.from() + " answered without choices[0].text: "
+                    + OpenAiClient.abbreviate(answer.json().toString()), 200, null);
         }
         JsonNode reason = choice.get("finish_reason");
         return new GeneratedText(text.textValue(), reason == null || reason.isNull() ? null : reason.asText());

@@ -3,7 +3,7 @@ package org.stepdpo.judges;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.data.DatasetAdapter;
 import org.stepdpo.generation.Generator;
-import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.OpenAiEndpoints;
 import org.stepdpo.generation.SamplingSettings;
 
 /** Which step judge a pipeline uses, with its options; {@link #create} builds it. */
@@ -26,12 +26,12 @@ public sealed interface JudgeChoice {
     /**
      * A chat model over an OpenAI-compatible API (see {@link LlmJudge}).
      *
-     * @param endpoint            URL, key, model, concurrency and retries
+     * @param endpoints           URLs (one or more servers of the same model), key, model, concurrency and retries
      * @param showReferenceAnswer give the judge the reference answer
      * @param parseRetries        re-asks after an unusable reply
      * @param maxTokens           longest reply
      */
-    record Llm(OpenAiEndpoint endpoint, boolean showReferenceAnswer, int parseRetries, int maxTokens) implements JudgeChoice {
+    record Llm(OpenAiEndpoints endpoints, boolean showReferenceAnswer, int parseRetries, int maxTokens) implements JudgeChoice {
     }
 
     /** The judge; {@code policy}, {@code adapter} and {@code template} serve the rollout judge. */
@@ -44,6 +44,6 @@ public sealed interface JudgeChoice {
                     r.rollouts(), r.threshold(), r.sampling());
         }
         Llm l = (Llm) this;
-        return new LlmJudge(l.endpoint(), l.showReferenceAnswer(), l.parseRetries(), l.maxTokens());
+        return new LlmJudge(l.endpoints(), l.showReferenceAnswer(), l.parseRetries(), l.maxTokens());
     }
 }

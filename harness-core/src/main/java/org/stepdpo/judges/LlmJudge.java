@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.stepdpo.generation.EndpointTraffic;
 import org.stepdpo.generation.OpenAiClient;
 import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.OpenAiEndpoints;
 import org.stepdpo.generation.OpenAiException;
 
 /**
@@ -14,7 +16,8 @@ import org.stepdpo.generation.OpenAiException;
  * a local vLLM...). The paper's protocol: the model marks each step correct, neutral or incorrect and
  * stops at the first incorrect one. Replies are read leniently ({@link LlmReply}); a reply that says
  * nothing usable is asked again, up to {@code parseRetries} times, then the solution stays undecided.
- * HTTP retries (429, 5xx) and the concurrency limit are the {@link OpenAiClient}'s.
+ * HTTP retries (429, 5xx), the concurrency limit and the spreading over several servers are the
+ * {@link OpenAiClient}'s.
  */
 public final class LlmJudge implements StepJudge {
 
@@ -31,7 +34,12 @@ public final class LlmJudge implements StepJudge {
      * @param maxTokens           longest reply
      */
     public LlmJudge(OpenAiEndpoint endpoint, boolean showReferenceAnswer, int parseRetries, int maxTokens) {
-        this.client = new OpenAiClient(endpoint);
+        this(OpenAiEndpoints.of(endpoint), showReferenceAnswer, parseRetries, maxTokens);
+    }
+
+    /** The same over one or more servers of the judge model. */
+    public LlmJudge(OpenAiEndpoints endpoints, boolean showReferenceAnswer, int parseRetries, int maxTokens) {
+        this.client = new OpenAiClient(endpoints);
         this.showReferenceAnswer = showReferenceAnswer;
         this.parseRetries = parseRetries;
         this.maxTokens = maxTokens;
@@ -39,7 +47,12 @@ public final class LlmJudge implements StepJudge {
 
     @Override
     public String name() {
-        return "llm(" + client.endpoint().model() + ")";
+        return "llm(" + client.model() + ")";
+    }
+
+    @Override
+    public EndpointTraffic traffic() {
+        return client.traffic();
     }
 
     @Override
@@ -88,18 +101,18 @@ public final class LlmJudge implements StepJudge {
 
     private String ask(String prompt, long seed) {
         ObjectNode body = client.json().createObjectNode();
-        body.put("model", client.endpoint().model());
+        body.put("model", client.model());
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", SYSTEM);
         messages.addObject().put("role", "user").put("content", prompt);
         body.put("temperature", 0);
         body.put("max_tokens", maxTokens);
         body.put("seed", seed);
-        JsonNode answer = client.post("chat/completions", body);
-        JsonNode content = answer.path("choices").path(0).path("message").get("content");
+        OpenAiClient.Answer answer = client.post("chat/completions", body);
+        JsonNode content = answer.json().path("choices").path(0).path("message").get("content");
         if (content == null || !content.isTextual()) {
-            throw new OpenAiException(client.endpoint().resolve("chat/completions")
-                    + " answered without choices[0].message.content: " + abbreviate(answer.toString()), 200, null);
+            throw new OpenAiException(answer.from() + " answered without choices[0].message.content: "
+                    + abbreviate(answer.json().toString()), 200, null);
         }
         return content.textValue();
     }

@@ -3,6 +3,7 @@ package org.stepdpo.judges;
 import java.util.ArrayList;
 import java.util.List;
 import org.stepdpo.data.Problem;
+import org.stepdpo.generation.EndpointTraffic;
 import org.stepdpo.steps.Step;
 
 /**
@@ -26,6 +27,11 @@ public interface StepJudge extends AutoCloseable {
     /** Convenience for steps cut from some text: the steps' own texts, joined, become the response. */
     default Judgement firstError(Problem problem, List<Step> steps) {
         return firstError(JudgeInput.ofStepTexts(problem, steps.stream().map(Step::text).toList(), 0));
+    }
+
+    /** Requests per server so far, for judges that call servers of their own; empty for the others. */
+    default EndpointTraffic traffic() {
+        return EndpointTraffic.NONE;
     }
 
     @Override

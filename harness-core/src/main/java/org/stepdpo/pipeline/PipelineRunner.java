@@ -22,6 +22,7 @@ import org.stepdpo.data.DatasetAdapters;
 import org.stepdpo.data.Grade;
 import org.stepdpo.data.LoadOptions;
 import org.stepdpo.data.Problem;
+import org.stepdpo.generation.EndpointTraffic;
 import org.stepdpo.generation.GeneratedText;
 import org.stepdpo.generation.Generator;
 import org.stepdpo.generation.SampleRequest;
@@ -110,9 +111,12 @@ public final class PipelineRunner {
             state.recordId(recordId);
         }
         try (StepJudge judge = config.judge().create(generator, adapter, config.template())) {
+            Traffic traffic = new Traffic(dir, judge);
             List<SampleLine> samples = sample(cx, state);
+            traffic.stageDone("sampling");
             List<ErrorLine> errors = collectErrors(cx, state, samples);
             List<LocalizedLine> localized = localize(cx, state, judge, errors);
+            traffic.stageDone("localization");
             List<SampleRecord> records = sampleRecords(cx, samples, localized);
             if (!state.done("record-samples")) {
                 recorder.problems(recordId, cx.problems());
@@ -120,6 +124,7 @@ public final class PipelineRunner {
                 state.complete("record-samples");
             }
             List<RectificationLine> rectifications = rectify(cx, state, errors, localized);
+            traffic.stageDone("rectification");
             PipelineSummary summary = buildPairs(cx, state, samples, errors, localized, rectifications, judge.name(),
                     AnswerMetrics.of(records.stream().map(SampleRecord::scored).toList()));
             if (!recordClosed) {
@@ -152,15 +157,56 @@ public final class PipelineRunner {
         }
     }
 
-    /** What is fixed for the life of the folder; batch sizes and connection settings may change between attempts. */
-    /** The stored run's provenance: the shape every run kind has ({@link Provenance#describe}), with the identity. */
-    @SuppressWarnings("unchecked")
-    private static String provenance(PipelineConfig c, ObjectNode identity) {
-        Path data = Path.of(c.dataset().source());
-        return Provenance.describeJson(Provenance.commandLine(), Files.isRegularFile(data) ? Map.of("data", data)
-                : Map.of(), JsonlLog.JSON.convertValue(identity, Map.class));
+    /**
+     * Each stage's requests per server, logged and added to the folder's {@link ServerTrafficLog} when the stage
+     * ends: the policy's (samples, rectifications, and the rollouts of a rollout judge) and an LLM judge's own.
+     */
+    private final class Traffic {
+        private final Path dir;
+        private final StepJudge judge;
+        private EndpointTraffic policyBefore;
+        private EndpointTraffic judgeBefore;
+
+        Traffic(Path dir, StepJudge judge) {
+            this.dir = dir;
+            this.judge = judge;
+            this.policyBefore = generator.traffic();
+            this.judgeBefore = judge.traffic();
+        }
+
+        void stageDone(String stage) {
+            EndpointTraffic policyNow = generator.traffic();
+            EndpointTraffic judgeNow = judge.traffic();
+            ServerTrafficLog.add(dir, stage, "policy", policyNow.since(policyBefore), log);
+            ServerTrafficLog.add(dir, stage, "judge", judgeNow.since(judgeBefore), log);
+            policyBefore = policyNow;
+            judgeBefore = judgeNow;
+        }
     }
 
+    /**
+     * The stored run's provenance: the shape every run kind has ({@link Provenance#describe}), with the identity
+     * and the servers asked (which are not part of the identity: any replica of the model may answer).
+     */
+    @SuppressWarnings("unchecked")
+    private String provenance(PipelineConfig c, ObjectNode identity) {
+        Path data = Path.of(c.dataset().source());
+        Map<String, Object> settings = new LinkedHashMap<>(JsonlLog.JSON.convertValue(identity, Map.class));
+        List<String> policyServers = generator.traffic().servers().stream().map(EndpointTraffic.Server::baseUrl).toList();
+        if (!policyServers.isEmpty()) {
+            settings.put("policy_servers", policyServers);
+        }
+        if (c.judge() instanceof JudgeChoice.Llm l) {
+            settings.put("judge_servers", l.endpoints().baseUrls());
+        }
+        return Provenance.describeJson(Provenance.commandLine(), Files.isRegularFile(data) ? Map.of("data", data)
+                : Map.of(), settings);
+    }
+
+    /**
+     * What is fixed for the life of the folder; batch sizes and connection settings may change between attempts,
+     * and so may the servers: the judge's URLs are not part of it.
+     */
     static ObjectNode describe(PipelineConfig c, String sourceModel) {
         ObjectNode n = JsonlLog.JSON.createObjectNode();
         n.put("source_model", sourceModel);
@@ -185,8 +231,7 @@ public final class PipelineRunner {
             judge.set("sampling", sampling(r.sampling()));
         } else if (c.judge() instanceof JudgeChoice.Llm l) {
             judge.put("kind", "llm");
-            judge.put("base_url", l.endpoint().baseUrl());
-            judge.put("model", l.endpoint().model());
+            judge.put("model", l.endpoints().model());
             judge.put("show_reference_answer", l.showReferenceAnswer());
             judge.put("max_tokens", l.maxTokens());
         }
@@ -228,6 +273,9 @@ public final class PipelineRunner {
                 before = JsonlLog.JSON.readTree(Files.readString(runJson)).path("identity");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + runJson + ": " + e.getMessage(), e);
+            }
+            if (before.path("judge") instanceof ObjectNode judge) {
+                judge.remove("base_url"); // folders written before the servers left the identity
             }
             List<String> differences = RunFingerprint.differences(before, identity);
             if (!differences.isEmpty()) {

@@ -26,15 +26,23 @@ class PipelineCommandTest {
             throws Exception {
         FakeArithPolicy policy = new FakeArithPolicy(DatasetAdapters.byName("arith")
                 .load(Path.of("train"), new LoadOptions(false, java.util.Map.of("n", "6", "seed", "3"))).problems(), 0.2, 0);
-        try (FakeOpenAiServer server = new FakeOpenAiServer(r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.completion(
+        FakeOpenAiServer.Handler answer = r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.completion(
                 policy.generate(List.of(new SampleRequest(r.body().get("prompt").asText(), r.body().get("seed").asLong())),
-                        SamplingSettings.greedy(1)).get(0).text(), "stop")))) {
+                        SamplingSettings.greedy(1)).get(0).text(), "stop"));
+        try (FakeOpenAiServer server = new FakeOpenAiServer(answer); FakeOpenAiServer second = new FakeOpenAiServer(answer)) {
             LaunchResult r = launcher.launch("pipeline", "--adapter", "arith", "--data", "train", "-o", "n=6", "-o", "seed=3",
-                    "--openai-url", server.baseUrl(), "--openai-model", "fake-policy", "-k", "4", "-n", "4",
-                    "--out", out.toString());
+                    "--openai-url", server.baseUrl(), "--openai-url", second.baseUrl(), "--openai-model", "fake-policy",
+                    "-k", "4", "-n", "4", "--out", out.toString());
             assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
             assertThat(r.getOutput()).contains("fake-policy on arith: 6 problems x 4 samples", "step pairs", "recorded");
             assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(24);
+            // Both servers answered; the folder counts the requests of each.
+            assertThat(server.received()).isNotEmpty();
+            assertThat(second.received()).isNotEmpty();
+            com.fasterxml.jackson.databind.JsonNode servers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("servers.json").toFile());
+            assertThat(servers.at("/sampling/policy/0/base_url").asText()).isEqualTo(server.baseUrl());
+            assertThat(servers.at("/sampling/policy/0/served").asLong() + servers.at("/sampling/policy/1/served").asLong())
+                    .isEqualTo(24);
             assertThat(Files.readString(out.resolve("pairs.jsonl"))).contains("\"source_model\":\"fake-policy\"");
             assertThat(server.received().get(0).body().get("temperature").asDouble()).isEqualTo(0.8);
 

@@ -50,14 +50,15 @@ class RunCommandTest {
                 "{\"id\": 2, \"problem\": \"Find $3 \\\\cdot 37$.\", \"answer\": 111}");
         Path amc = write(tmp.resolve("amc.jsonl"), "{\"id\": 0, \"problem\": \"What is $6 \\\\cdot 7$?\", \"answer\": 42.0}");
 
-        try (FakeOpenAiServer judge = new FakeOpenAiServer(r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.chat(
-                "Step 1: incorrect - the computation does not follow from the problem.")))) {
+        FakeOpenAiServer.Handler critic = r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.chat(
+                "Step 1: incorrect - the computation does not follow from the problem."));
+        try (FakeOpenAiServer judge = new FakeOpenAiServer(critic); FakeOpenAiServer judge2 = new FakeOpenAiServer(critic)) {
             Path out = tmp.resolve("run");
             // math-qwen2 as shipped, scaled down for CPU and pointed at these files: what a user types, with --set.
             List<String> args = new java.util.ArrayList<>(List.of("run", "--suite", "math-qwen2", "--out", out.toString(),
                     "--set", "model.path=" + model, "--set", "dataset.train=" + math, "--set", "dataset.test=" + math500,
                     "--set", "sampling.problems=2", "--set", "sampling.k=2", "--set", "sampling.max_tokens=12", "--set", "sampling.temperature=1.0",
-                    "--set", "judge.kind=llm", "--set", "judge.url=" + judge.baseUrl(), "--set", "judge.model=fake-judge",
+                    "--set", "judge.kind=llm", "--set", "judge.url=" + judge.baseUrl() + "," + judge2.baseUrl(), "--set", "judge.model=fake-judge",
                     "--set", "judge.api_key_env=STEPDPO_TEST_NO_KEY_SET_Z", "--set", "rectification.n=2",
                     "--set", "training.step-dpo.steps=2", "--set", "training.step-dpo.batch=2",
                     "--set", "evaluation.max_tokens=12", "--set", "benchmarks.gsm8k.file=" + gsm8k,
@@ -86,7 +87,11 @@ class RunCommandTest {
             // The data loop: the first 2 of the 3 train problems x 2 samples, every wrong one sent to the judge.
             assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).hasSize(4);
             assertThat(judge.received()).isNotEmpty();
+            assertThat(judge2.received()).isNotEmpty();
             assertThat(judge.received().get(0).body().get("model").asText()).isEqualTo("fake-judge");
+            JsonNode servers = JSON.readTree(out.resolve("servers.json").toFile());
+            assertThat(servers.at("/localization/judge/0/base_url").asText()).isEqualTo(judge.baseUrl());
+            assertThat(servers.at("/localization/judge/1/base_url").asText()).isEqualTo(judge2.baseUrl());
             assertThat(out.resolve("localized.jsonl")).exists();
             assertThat(out.resolve("pairs.jsonl")).exists();
 
@@ -113,8 +118,10 @@ class RunCommandTest {
             assertThat(board.get(0).get("versus")).isEmpty();
             assertThat(board.get(1).get("versus").get("sft").get("n").asInt()).isEqualTo(3);
 
-            // The key was never written into the run folder.
-            assertThat(Files.readString(out.resolve("run.json"))).contains(judge.baseUrl()).doesNotContain("api_key");
+            // The key was never written into the run folder; nor are the judge's servers part of the run's identity
+            // (a resume may use others), only its model.
+            assertThat(Files.readString(out.resolve("run.json"))).contains("fake-judge").doesNotContain("api_key")
+                    .doesNotContain(judge.baseUrl());
         }
     }
 

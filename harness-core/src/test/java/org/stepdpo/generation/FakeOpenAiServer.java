@@ -30,7 +30,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         public static Reply status(int status) {
             return new Reply(status, "{\"error\":{\"message\":\"status " + status + "\"}}", Map.of());
         }
+
+        /** No answer at all: the connection is closed, as by a server that crashed mid-request. */
+        public static Reply drop() {
+            return new Reply(DROP, "", Map.of());
+        }
     }
+
+    private static final int DROP = -1;
 
     /** A received request: path, Authorization header, parsed JSON body. */
     public record Received(String path, String authorization, JsonNode body) {
@@ -80,6 +87,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 reply = handler.handle(r);
             } catch (Exception e) {
                 reply = new Reply(500, "handler failed: " + e, Map.of());
+            }
+            if (reply.status() == DROP) {
+                return; // closing the exchange before any header closes the connection
             }
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

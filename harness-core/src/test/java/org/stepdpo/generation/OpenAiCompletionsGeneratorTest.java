@@ -3,6 +3,9 @@ package org.stepdpo.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,5 +107,107 @@ class OpenAiCompletionsGeneratorTest {
         assertThat(OpenAiEndpoint.of("https://api.example.com/v1/", null, "m").resolve("chat/completions").toString())
                 .isEqualTo("https://api.example.com/v1/chat/completions");
         assertThat(OpenAiEndpoint.of("http://h:8000", "secret", "m").toString()).doesNotContain("secret");
+    }
+
+    private static OpenAiEndpoints servers(int concurrency, int retries, FakeOpenAiServer... servers) {
+        return new OpenAiEndpoints(java.util.Arrays.stream(servers).map(FakeOpenAiServer::baseUrl).toList(), null, "tiny",
+                concurrency, retries, Duration.ofMillis(20), Duration.ofSeconds(10));
+    }
+
+    private static FakeOpenAiServer.Reply echo(FakeOpenAiServer.Received r) {
+        return FakeOpenAiServer.Reply.ok(FakeOpenAiServer.completion(
+                r.body().get("prompt").asText() + "|" + r.body().get("seed").asLong(), "stop"));
+    }
+
+    private static List<SampleRequest> requests(int n) {
+        List<SampleRequest> requests = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            requests.add(new SampleRequest("p" + i, 100 + i));
+        }
+        return requests;
+    }
+
+    private static List<String> echoed(int n) {
+        return requests(n).stream().map(r -> r.prompt() + "|" + r.seed()).toList();
+    }
+
+    @Test
+    void requestsAreSpreadOverTheServersWithinEachOnesConcurrency() throws Exception {
+        FakeOpenAiServer.Handler slowEcho = r -> {
+            Thread.sleep(30);
+            return echo(r);
+        };
+        try (FakeOpenAiServer a = new FakeOpenAiServer(slowEcho); FakeOpenAiServer b = new FakeOpenAiServer(slowEcho);
+             OpenAiCompletionsGenerator g = new OpenAiCompletionsGenerator(servers(2, 0, a, b))) {
+            List<GeneratedText> out = g.generate(requests(12), SamplingSettings.greedy(8));
+            assertThat(out).extracting(GeneratedText::text).containsExactlyElementsOf(echoed(12));
+            assertThat(a.received().size() + b.received().size()).isEqualTo(12);
+            assertThat(a.received()).hasSizeBetween(4, 8);
+            assertThat(a.peakInFlight()).isBetween(1, 2);
+            assertThat(b.peakInFlight()).isBetween(1, 2);
+            assertThat(g.traffic().served()).isEqualTo(12);
+            assertThat(g.traffic().failed()).isZero();
+        }
+    }
+
+    @Test
+    void aServerThatFailsOrDropsTheConnectionIsRetriedElsewhereWithTheSameResults() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (FakeOpenAiServer flaky = new FakeOpenAiServer(r -> switch (calls.incrementAndGet() % 4) {
+                    case 1 -> FakeOpenAiServer.Reply.status(500);
+                    case 3 -> FakeOpenAiServer.Reply.drop();
+                    default -> echo(r);
+                });
+             FakeOpenAiServer healthy = new FakeOpenAiServer(OpenAiCompletionsGeneratorTest::echo);
+             OpenAiCompletionsGenerator g = new OpenAiCompletionsGenerator(servers(3, 0, flaky, healthy),
+                     new PrintStream(logged, true, StandardCharsets.UTF_8))) {
+            List<GeneratedText> out = g.generate(requests(30), SamplingSettings.greedy(8));
+            assertThat(out).extracting(GeneratedText::text).containsExactlyElementsOf(echoed(30));
+            EndpointTraffic t = g.traffic();
+            assertThat(t.served()).isEqualTo(30);
+            assertThat(t.servers().get(0).failed()).isPositive().isEqualTo(calls.get() - t.servers().get(0).served());
+            assertThat(t.servers().get(1).failed()).isZero();
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("server " + flaky.baseUrl() + ": ");
+        }
+    }
+
+    @Test
+    void whenEveryServerFailsTheErrorNamesEachWithItsLastAnswer() throws Exception {
+        try (FakeOpenAiServer down = new FakeOpenAiServer(r -> FakeOpenAiServer.Reply.status(503));
+             FakeOpenAiServer dropping = new FakeOpenAiServer(r -> FakeOpenAiServer.Reply.drop());
+             OpenAiCompletionsGenerator g = new OpenAiCompletionsGenerator(servers(1, 2, down, dropping),
+                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            assertThatThrownBy(() -> g.generate(requests(1), SamplingSettings.greedy(8)))
+                    .isInstanceOf(OpenAiException.class)
+                    .hasMessageContaining("failed after 4 attempt(s) on all 2 servers")
+                    .hasMessageContaining(down.baseUrl() + "/v1/completions: HTTP 503")
+                    .hasMessageContaining(dropping.baseUrl() + "/v1/completions: java.io."); // no answer: an IOException
+            assertThat(down.received().size() + dropping.received().size()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsLeftOutAndTheOtherAnswersEverything() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (FakeOpenAiServer healthy = new FakeOpenAiServer(r -> {
+                    Thread.sleep(20);
+                    return echo(r);
+                });
+             OpenAiCompletionsGenerator g = new OpenAiCompletionsGenerator(new OpenAiEndpoints(
+                     List.of("http://127.0.0.1:" + closedPort, healthy.baseUrl()), null, "tiny", 2, 0,
+                     Duration.ofSeconds(30), Duration.ofSeconds(10)),
+                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            List<GeneratedText> out = g.generate(requests(10), SamplingSettings.greedy(8));
+            assertThat(out).extracting(GeneratedText::text).containsExactlyElementsOf(echoed(10));
+            assertThat(healthy.received()).hasSize(10);
+            // Four workers for two servers of concurrency 2: the one left takes no more than its two.
+            assertThat(healthy.peakInFlight()).isBetween(1, 2);
+            // At most the requests sent before the first refusal came back tried the closed port.
+            assertThat(g.traffic().servers().get(0).failed()).isBetween(1L, 2L);
+        }
     }
 }

@@ -37,7 +37,10 @@ class JudgeEvalCommandTest {
     private static final Pattern EQUATION = Pattern.compile("(\\d+)\\s*([-+*])\\s*(\\d+)\\s*=\\s*(\\d+)");
     private static final Pattern RUN = Pattern.compile("on (processbench-\\S+): .*; run (\\d+)");
 
-    /** Tiny items: the fake judge checks each step's "a op b = c"; a step without one is called incorrect. */
+    /**
+     * Tiny items: the fake judge checks each step's "a op b = c"; a step without one is called incorrect. It runs on two
+     * servers, one failing every other request: the scores are those of the rule, and the failures are retried.
+     */
     @Test
     void scoresInlineItemsExactly(QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("tiny.json");
@@ -53,10 +56,18 @@ class JudgeEvalCommandTest {
         // named exactly, t-4's error is missed. So acc_err = 2/3 and acc_ok = 1/2.
         Map<String, Integer> predicted = Map.of("t-0", 1, "t-1", -1, "t-2", 0, "t-3", 1, "t-4", -1);
 
-        try (FakeOpenAiServer server = new FakeOpenAiServer(JudgeEvalCommandTest::arithmeticJudge)) {
+        java.util.concurrent.atomic.AtomicInteger flakyCalls = new java.util.concurrent.atomic.AtomicInteger();
+        try (FakeOpenAiServer server = new FakeOpenAiServer(JudgeEvalCommandTest::arithmeticJudge);
+             FakeOpenAiServer flaky = new FakeOpenAiServer(q -> flakyCalls.incrementAndGet() % 2 == 1
+                     ? FakeOpenAiServer.Reply.status(500) : arithmeticJudge(q))) {
             LaunchResult r = launcher.launch("judge-eval", "--processbench", file.toString(), "--judge", "llm",
-                    "--judge-url", server.baseUrl(), "--judge-model", "fake-critic", "--out", dir.resolve("out").toString());
+                    "--judge-url", flaky.baseUrl() + "," + server.baseUrl(), "--judge-model", "fake-critic",
+                    "--out", dir.resolve("out").toString());
             assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+            assertThat(flakyCalls.get()).isPositive();
+            assertThat(r.getOutput()).containsPattern("judge servers: \\d+ requests, [1-9]\\d* failed attempt\\(s\\) retried: "
+                    + Pattern.quote(flaky.baseUrl()) + " \\d+ served, [1-9]\\d* failed; " + Pattern.quote(server.baseUrl())
+                    + " \\d+ served, 0 failed");
             Map<String, Long> runs = runIds(r.getOutput());
             assertThat(runs).containsOnlyKeys("processbench-tiny");
 
