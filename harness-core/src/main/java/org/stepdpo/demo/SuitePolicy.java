@@ -1,14 +1,14 @@
 package org.stepdpo.demo;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.suite.GeneratorSection;
 import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.Generator;
 import org.stepdpo.generation.OpenAiCompletionsGenerator;
-import org.stepdpo.generation.OpenAiEndpoint;
+import org.stepdpo.generation.OpenAiEndpoints;
 
 /**
  * The suite's {@code generator} section as the data loop's policy: the starting model on the native engine,
@@ -41,8 +41,12 @@ final class SuitePolicy {
             throw new IllegalArgumentException("suite " + suite.name() + ": generator.api_key_env names " + keyVariable
                     + ", which is not set");
         }
-        return new OpenAiCompletionsGenerator(new OpenAiEndpoint(g.url(), key, g.model(), g.concurrency(), 6,
-                Duration.ofSeconds(1), Duration.ofMinutes(5)));
+        try {
+            return new OpenAiCompletionsGenerator(OpenAiEndpoints.parse(List.of(g.url()), key, g.model(),
+                    g.concurrency()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("suite " + suite.name() + ": generator.url: " + e.getMessage(), e);
+        }
     }
 
     /** Where the data loop's policy runs, as run records say it. */

@@ -11,11 +11,12 @@ import java.util.List;
  * @param kind        {@code native} (default): the model folder on this machine's engine ({@code --device});
  *                    {@code openai}: OpenAI-compatible servers (vLLM, SGLang) serving the same checkpoint as
  *                    {@code model.path}
- * @param url         openai: the server's base URL, e.g. {@code http://127.0.0.1:8000/v1}
+ * @param url         openai: the servers' base URLs, comma-separated, e.g. {@code http://h1:8000/v1,http://h2:8000/v1}
+ *                    (each request goes to the least-loaded healthy one)
  * @param model       openai: the served model name
  * @param apiKeyEnv   openai: the environment variable holding the key (default: {@code OPENAI_API_KEY}); the key
  *                    itself is never written anywhere
- * @param concurrency openai: requests in flight (default 16)
+ * @param concurrency openai: requests in flight per server (default 16)
  */
 public record GeneratorSection(String kind, String url, String model, String apiKeyEnv,
                                @Bound(POSITIVE) int concurrency) {
