@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code stepdpo judge-eval}: how well a step judge finds the first wrong step of labelled solutions (ProcessBench). */
 @Command(name = "judge-eval", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = SuiteDefaults.Judges.class,
         description = {"Score a step judge on ProcessBench: the judge names the first wrong step of each labelled solution;",
                 "acc_err (erroneous solutions whose earliest wrong step it names exactly), acc_ok (correct solutions it calls",
                 "correct) and their harmonic mean F1, per split. Each split is stored as a run (kind judge) for the",
@@ -81,10 +82,10 @@ public class JudgeEvalCommand implements Callable<Integer> {
     @Option(names = "--precision", description = "Native engine precision: fp32 or bf16")
     String precision;
 
-    @Option(names = "--temperature", defaultValue = "0.8", description = "rollout judge: sampling temperature (default: ${DEFAULT-VALUE})")
+    @Option(names = "--temperature", description = "rollout judge: sampling temperature (default: ${DEFAULT-VALUE})")
     double temperature;
 
-    @Option(names = "--top-p", defaultValue = "0.95", description = "rollout judge: nucleus mass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--top-p", description = "rollout judge: nucleus mass (default: ${DEFAULT-VALUE})")
     double topP;
 
     @Option(names = "--max-tokens", defaultValue = "1024", description = "rollout judge: longest continuation (default: ${DEFAULT-VALUE})")

@@ -16,11 +16,10 @@ import picocli.CommandLine.Spec;
  */
 public class JudgeOptions {
 
-    @Option(names = "--rollouts", defaultValue = "8", description = "rollout judge: continuations per step prefix (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rollouts", description = "rollout judge: continuations per step prefix (default: ${DEFAULT-VALUE})")
     int rollouts;
 
-    @Option(names = "--rollout-threshold", defaultValue = "0",
-            description = "rollout judge: a step is wrong when at most this share of its rollouts is right (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rollout-threshold", description = "rollout judge: a step is wrong when at most this share of its rollouts is right (default: ${DEFAULT-VALUE})")
     double rolloutThreshold;
 
     @Option(names = "--judge-url", paramLabel = "URL", split = ",",
@@ -34,8 +33,7 @@ public class JudgeOptions {
     @Option(names = "--judge-key", paramLabel = "KEY", description = "llm judge: API key (default: env STEPDPO_JUDGE_API_KEY, then OPENAI_API_KEY)")
     String judgeKey;
 
-    @Option(names = "--judge-concurrency", defaultValue = "8",
-            description = "llm judge: requests in flight per server (default: ${DEFAULT-VALUE})")
+    @Option(names = "--judge-concurrency", description = "llm judge: requests in flight per server (default: ${DEFAULT-VALUE})")
     int judgeConcurrency;
 
     @Spec(Spec.Target.MIXEE)

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo pipeline}: one Step-DPO data iteration, from sampled answers to preference pairs. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = SuiteDefaults.Pipeline.class,
         description = {"Step-DPO data pipeline: error collection -> step localization -> rectification -> pairs.",
                 "Writes samples.jsonl, errors.jsonl, localized.jsonl, rectifications.jsonl, pairs.jsonl (Step-DPO) and "
                         + "dpo_pairs.jsonl (whole answers, for the DPO baseline) into OUT, and records the run.",
@@ -62,45 +63,43 @@ public class PipelineCommand implements Callable<Integer> {
     @Option(names = "--precision", description = "Native engine precision: fp32 or bf16 (default: fp32 on CPU, bf16 on CUDA)")
     String precision;
 
-    @Option(names = {"-k", "--samples"}, defaultValue = "4", description = "Answers sampled per problem (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-k", "--samples"}, description = "Answers sampled per problem (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = {"-n", "--rectifications"}, defaultValue = "20",
-            description = "Continuations sampled per localized error (paper: 20; default: ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--rectifications"}, description = "Continuations sampled per localized error (paper: 20; default: ${DEFAULT-VALUE})")
     int rectifications;
 
-    @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature (paper: 0.8; default: ${DEFAULT-VALUE})")
+    @Option(names = "--temperature", description = "Sampling temperature (paper: 0.8; default: ${DEFAULT-VALUE})")
     double temperature;
 
-    @Option(names = "--top-p", defaultValue = "0.95", description = "Nucleus mass (paper: 0.95; default: ${DEFAULT-VALUE})")
+    @Option(names = "--top-p", description = "Nucleus mass (paper: 0.95; default: ${DEFAULT-VALUE})")
     double topP;
 
-    @Option(names = "--top-k", defaultValue = "0", description = "Top-k, 0 = off (default: ${DEFAULT-VALUE})")
+    @Option(names = "--top-k", description = "Top-k, 0 = off (default: ${DEFAULT-VALUE})")
     int topK;
 
-    @Option(names = "--max-tokens", defaultValue = "512", description = "Longest answer in tokens (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-tokens", description = "Longest answer in tokens (default: ${DEFAULT-VALUE})")
     int maxTokens;
 
     @Option(names = "--stop", paramLabel = "TEXT", description = "Stop string; repeatable")
     List<String> stop = new ArrayList<>();
 
-    @Option(names = "--judge", defaultValue = "verifier",
-            description = "Step judge: verifier (arith), rollout (Monte Carlo with the policy), llm (chat API) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--judge", description = "Step judge: verifier (arith), rollout (Monte Carlo with the policy), llm (chat API) (default: ${DEFAULT-VALUE})")
     String judge;
 
     @Mixin
     JudgeOptions judgeOptions;
 
-    @Option(names = "--max-pairs-per-error", defaultValue = "1", description = "0 = no limit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-pairs-per-error", description = "0 = no limit (default: ${DEFAULT-VALUE})")
     int maxPairsPerError;
 
-    @Option(names = "--max-pairs-per-problem", defaultValue = "0", description = "0 = no limit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-pairs-per-problem", description = "0 = no limit (default: ${DEFAULT-VALUE})")
     int maxPairsPerProblem;
 
-    @Option(names = "--max-step-chars", defaultValue = "0", description = "Drop pairs with longer steps; 0 = no limit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-step-chars", description = "Drop pairs with longer steps; 0 = no limit (default: ${DEFAULT-VALUE})")
     int maxStepChars;
 
-    @Option(names = "--max-dpo-pairs-per-problem", defaultValue = "0", description = "Whole-answer pairs; 0 = no limit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-dpo-pairs-per-problem", description = "Whole-answer pairs; 0 = no limit (default: ${DEFAULT-VALUE})")
     int maxDpoPairsPerProblem;
 
     @Option(names = "--keep-duplicates", description = "Keep pairs that repeat an earlier one")
@@ -112,7 +111,7 @@ public class PipelineCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Run seed; every sampling seed derives from it (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Requests per generator call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", description = "Requests per generator call (default: ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder; an existing one is resumed (default: a new folder under the data folder)")
