@@ -76,7 +76,7 @@ public final class Trainer {
             return run(config, data, out, listener, device, DataParallel.single());
         }
         if (device.isCuda()) {
-            device = new ComputeDevice(ComputeDevice.Kind.CUDA, rendezvous.localRank());
+            device = C10dGroup.deviceOfRank(rendezvous);
         }
         try (DataParallel group = C10dGroup.join(rendezvous, device, GradientBuckets.DEFAULT_CAP_BYTES)) {
             return run(config, data, out, group.isMain() ? listener : TrainingListener.NONE, device, group);

@@ -64,7 +64,8 @@ public final class C10dGroup implements DataParallel {
         long timeoutMs = r.timeout().toMillis();
         TCPStoreOptions options = new TCPStoreOptions();
         options.port((short) r.port()); // uint16_t in C++: ports above 32767 wrap to the same bits
-        options.isServer(r.rank() == 0);
+        // torchrun's agent hosts the store itself and says so; every rank is its client then, as in torch
+        options.isServer(r.rank() == 0 && !"true".equalsIgnoreCase(System.getenv("TORCHELASTIC_USE_AGENT_STORE")));
         options.numWorkers(new SizeTPointer(1).put(r.worldSize()));
         options.waitWorkers(false);
         setMillis(options.timeout(), timeoutMs);
@@ -98,6 +99,15 @@ public final class C10dGroup implements DataParallel {
                     + " process group did not form within " + r.timeout().toSeconds() + " s: " + firstLine(e), e);
         }
         return new C10dGroup(r, device, bucketCapBytes, groupStore, backend);
+    }
+
+    /**
+     * The CUDA device of a rank: cuda:LOCAL_RANK when the rank sees all of the machine's GPUs, modulo the GPUs it sees
+     * (a launcher that gives each task one GPU through CUDA_VISIBLE_DEVICES leaves it cuda:0).
+     */
+    public static ComputeDevice deviceOfRank(Rendezvous r) {
+        int visible = Math.max(1, (int) torch.cuda_device_count());
+        return new ComputeDevice(ComputeDevice.Kind.CUDA, r.localRank() % visible);
     }
 
     /**
