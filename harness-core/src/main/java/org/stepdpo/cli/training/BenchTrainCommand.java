@@ -106,6 +106,10 @@ public class BenchTrainCommand implements Callable<Integer> {
         out.printf("%5d  %17.1f  %12.1f  %10.3f  %17.1f%n", many.get("ranks").asInt(),
                 many.get("dpoTokensPerSecond").asDouble(), many.get("sftTokensPerSecond").asDouble(),
                 many.get("dpoStepSeconds").asDouble(), many.get("peakMemoryMb").asDouble());
+        out.printf("zero-1              AdamW moments per rank %.1f MiB sharded over %d ranks instead of %.1f MiB "
+                        + "(saves %.1f MiB per rank; train --shard-optimizer-state; the timed steps above keep them whole)%n",
+                many.get("shardedStateMb").asDouble(), nprocPerNode, many.get("optimizerStateMb").asDouble(),
+                many.get("optimizerStateMb").asDouble() - many.get("shardedStateMb").asDouble());
         out.printf("scaling             step-dpo %.2fx, sft %.2fx with %d ranks (ideal %dx); %d cores, load average "
                         + "%.2f before, %.2f after%n",
                 many.get("dpoTokensPerSecond").asDouble() / one.dpoTokensPerSecond(),

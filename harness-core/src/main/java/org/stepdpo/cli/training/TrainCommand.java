@@ -162,6 +162,11 @@ public class TrainCommand implements Callable<Integer> {
             + "torchrun's or Slurm's variables (README) (default: ${DEFAULT-VALUE}).")
     int nprocPerNode;
 
+    @Option(names = "--shard-optimizer-state", description = "With several ranks: keep each parameter's AdamW moments "
+            + "on one rank only (ZeRO stage 1), about 1/ranks of the optimiser memory per rank, the same steps; "
+            + "checkpoints still hold the whole state.")
+    boolean shardOptimizerState;
+
     @Option(names = "--dist-timeout", defaultValue = "1800", description = "Seconds a rank waits for the others in a "
             + "collective before the run stops naming the rank that did not answer (default: ${DEFAULT-VALUE}).")
     int distTimeout;
@@ -183,7 +188,7 @@ public class TrainCommand implements Callable<Integer> {
         TrainingData records = records(t);
         if (rendezvous != null && rendezvous.rank() > 0) {
             // only rank 0 records the run and reports progress; the others train and leave when it has saved
-            Trainer.run(config, records, out, TrainingListener.NONE, rendezvous);
+            Trainer.run(config, records, out, TrainingListener.NONE, rendezvous, shardOptimizerState);
             return 0;
         }
         if (rendezvous != null) {
@@ -201,7 +206,7 @@ public class TrainCommand implements Callable<Integer> {
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress);
         TrainingResult result;
         try {
-            result = Trainer.run(config, records, out, recorder, rendezvous);
+            result = Trainer.run(config, records, out, recorder, rendezvous, shardOptimizerState);
             recorder.flush();
             store.finishRun(runId);
         } catch (RuntimeException e) {

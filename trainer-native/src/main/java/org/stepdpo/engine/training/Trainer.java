@@ -26,6 +26,7 @@ import org.stepdpo.engine.training.data.TokenizedExample;
 import org.stepdpo.engine.training.distributed.C10dGroup;
 import org.stepdpo.engine.training.distributed.DataParallel;
 import org.stepdpo.engine.training.distributed.GradientBuckets;
+import org.stepdpo.engine.training.distributed.OptimizerSharding;
 import org.stepdpo.engine.training.distributed.Rendezvous;
 import org.stepdpo.engine.training.lora.LoraAdapters;
 import org.stepdpo.engine.training.loss.PreferenceLoss;
@@ -70,21 +71,32 @@ public final class Trainer {
      */
     public static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener,
                                      Rendezvous rendezvous) {
+        return run(config, data, out, listener, rendezvous, false);
+    }
+
+    /**
+     * As above; {@code shardOptimizerState} keeps each parameter's AdamW moments on one rank only (ZeRO stage 1,
+     * {@link OptimizerSharding}): the same steps, about 1/W of the optimiser memory per rank. Checkpoints hold the whole
+     * state either way (gathered on rank 0 when saved), so a sharded run and an unsharded one resume each other.
+     */
+    public static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener,
+                                     Rendezvous rendezvous, boolean shardOptimizerState) {
         NativeTorch.ensureLoaded();
         ComputeDevice device = DeviceChoice.parse(config.device()).resolve();
         if (rendezvous == null || rendezvous.worldSize() == 1) {
-            return run(config, data, out, listener, device, DataParallel.single());
+            return run(config, data, out, listener, device, DataParallel.single(), false);
         }
         if (device.isCuda()) {
             device = C10dGroup.deviceOfRank(rendezvous);
         }
         try (DataParallel group = C10dGroup.join(rendezvous, device, GradientBuckets.DEFAULT_CAP_BYTES)) {
-            return run(config, data, out, group.isMain() ? listener : TrainingListener.NONE, device, group);
+            return run(config, data, out, group.isMain() ? listener : TrainingListener.NONE, device, group,
+                    shardOptimizerState);
         }
     }
 
     private static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener,
-                                      ComputeDevice device, DataParallel group) {
+                                      ComputeDevice device, DataParallel group, boolean shardOptimizerState) {
         long started = System.nanoTime();
         Autocast.check(device, config.bf16());
         Objective objective = config.objective();
@@ -111,7 +123,8 @@ public final class Trainer {
             report(listener, data, encoder);
             int total = o.totalSteps(examples.size(), group.worldSize());
             CosineSchedule schedule = CosineSchedule.withWarmupRatio(o.learningRate(), total, o.warmupRatio());
-            Session session = new Session(config, device, policy, examples, store, listener, group);
+            Session session = new Session(config, device, policy, examples, store, listener, group,
+                    shardOptimizerState);
             try {
                 session.prepare();
                 ObjectNode fingerprint = fingerprint(config, data, examples.size(), total, group.worldSize());
@@ -196,6 +209,8 @@ public final class Trainer {
         final TrainingListener listener;
         final Optimization o;
         final DataParallel group;
+        final boolean sharded;
+        Map<String, Integer> owners; // parameter -> the rank holding its optimiser state (ZeRO-1), or null
         LoraAdapters lora;
         CausalDecoder frozenReference;
         Map<String, Tensor> trainable;
@@ -203,8 +218,9 @@ public final class Trainer {
         AdamW optimizer;
 
         Session(TrainingConfig config, ComputeDevice device, CausalDecoder policy, List<TokenizedExample> examples,
-                CheckpointStore store, TrainingListener listener, DataParallel group) {
+                CheckpointStore store, TrainingListener listener, DataParallel group, boolean sharded) {
             this.group = group;
+            this.sharded = sharded && group.worldSize() > 1;
             this.config = config;
             this.device = device;
             this.policy = policy;
@@ -247,7 +263,42 @@ public final class Trainer {
                     ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta(), config.sftWeight()), device,
                             config.bf16(), config.activationCheckpointing())
                     : ObjectiveStep.sft(policy, device, config.bf16(), config.activationCheckpointing());
-            optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));
+            if (sharded) {
+                owners = OptimizerSharding.owners(trainable, group.worldSize());
+                optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()),
+                        name -> owners.get(name) == group.rank());
+                listener.onMessage("optimiser state sharded over " + group.worldSize() + " ranks (ZeRO-1): "
+                        + optimizer.stateBytes() / (1 << 20) + " MiB on rank 0 instead of "
+                        + trainable.values().stream().mapToLong(t -> 2 * t.nbytes()).sum() / (1 << 20) + " MiB");
+            } else {
+                optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));
+            }
+        }
+
+        /** The tensors of {@code of} whose parameter rank {@code r} owns, in parameter order. */
+        private List<Tensor> ownedBy(int r, Map<String, Tensor> of, java.util.function.Function<String, String> key) {
+            List<Tensor> out = new ArrayList<>();
+            owners.forEach((name, owner) -> {
+                if (owner == r) {
+                    out.add(of.get(key.apply(name)));
+                }
+            });
+            return out;
+        }
+
+        /** The whole optimiser state on every rank: each owner sends its moments (ZeRO-1); else the live state. */
+        private Map<String, Tensor> optimizerStateForCheckpoint(int step) {
+            if (!sharded) {
+                return optimizer.state();
+            }
+            Map<String, Tensor> all = optimizer.stateWithPlaceholders();
+            for (int r = 0; r < group.worldSize(); r++) {
+                List<Tensor> moments = new ArrayList<>(ownedBy(r, all, name -> "exp_avg." + name));
+                moments.addAll(ownedBy(r, all, name -> "exp_avg_sq." + name));
+                group.broadcastFrom(r, moments, "the optimiser state rank " + r + " holds, for the checkpoint of step "
+                        + step);
+            }
+            return all;
         }
 
         /** Loads the newest checkpoint when resuming; returns the steps already done. */
@@ -321,11 +372,15 @@ public final class Trainer {
                     if (validation != null) {
                         validation.after(done, total, lora);
                     }
-                    if (group.isMain()
-                            && ((config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) || done == total)) {
-                        Path dir = store.save(done, trainable, optimizer.state(),
-                                state(done, total, schedule, order, fingerprint));
-                        listener.onCheckpoint(done, dir);
+                    if ((config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) || done == total) {
+                        try (PointerScope scope = new PointerScope()) {
+                            Map<String, Tensor> optimizerState = optimizerStateForCheckpoint(done);
+                            if (group.isMain()) {
+                                Path dir = store.save(done, trainable, optimizerState,
+                                        state(done, total, schedule, order, fingerprint));
+                                listener.onCheckpoint(done, dir);
+                            }
+                        }
                     }
                 }
             } finally {
@@ -426,6 +481,12 @@ public final class Trainer {
                 optimizer.step(lr);
             } catch (ArithmeticException e) {
                 throw diverged(step + 1, "optimiser step " + (step + 1) + " cannot be taken: " + e.getMessage());
+            }
+            if (sharded) {
+                for (int r = 0; r < ranks; r++) {
+                    group.broadcastFrom(r, ownedBy(r, trainable, name -> name), "the parameters rank " + r
+                            + " updated at step " + (step + 1));
+                }
             }
             // a finite loss and gradient can still step the weights to ±Inf (lr 1e38): stop before they are saved
             String nonFinite = NonFiniteValues.describe(trainable);

@@ -14,6 +14,7 @@ import org.stepdpo.engine.training.data.TokenizedExample;
 import org.stepdpo.engine.training.distributed.C10dGroup;
 import org.stepdpo.engine.training.distributed.DataParallel;
 import org.stepdpo.engine.training.distributed.GradientBuckets;
+import org.stepdpo.engine.training.distributed.OptimizerSharding;
 import org.stepdpo.engine.training.distributed.Rendezvous;
 import org.stepdpo.engine.training.loss.PreferenceLoss;
 import org.stepdpo.engine.training.optim.AdamW;
@@ -33,9 +34,13 @@ import org.stepdpo.engine.training.optim.GradientClipping;
  * @param peakMemoryMb         peak resident set (CPU) or device memory in use (CUDA) after the runs, of this rank
  * @param ranks                data-parallel ranks: each reads its own B pairs per step and the gradients are averaged
  *                             over the ranks before clipping (tokens/s counts all ranks' tokens)
+ * @param optimizerStateMb     AdamW moments of full fine-tuning held by each rank (the timed steps keep them whole)
+ * @param shardedStateMb       the same with the state sharded over the ranks (ZeRO-1): the largest rank's share, as
+ *                             {@link OptimizerSharding} assigns it
  */
 public record TrainingBenchmark(String device, int threads, double dpoTokensPerSecond, double sftTokensPerSecond,
-                                double forwardSeconds, double dpoStepSeconds, double peakMemoryMb, int ranks) {
+                                double forwardSeconds, double dpoStepSeconds, double peakMemoryMb, int ranks,
+                                double optimizerStateMb, double shardedStateMb) {
 
     public static final int PREFIX = EngineBenchmark.SEQUENCE / 2;
 
@@ -80,8 +85,16 @@ public record TrainingBenchmark(String device, int threads, double dpoTokensPerS
             long sftTokens = pairs.stream().mapToLong(e -> e.prefix().length + e.chosen().length).sum();
             // every rank reads as many tokens (pairs of the same lengths), so the group reads ranks × as many per step
             int ranks = group.worldSize();
+            long[] stateBytes = policy.stateDict().values().stream().mapToLong(t -> 2 * t.nbytes()).toArray();
+            int[] owners = OptimizerSharding.owners(stateBytes, ranks);
+            long[] perRank = new long[ranks];
+            for (int i = 0; i < owners.length; i++) {
+                perRank[owners[i]] += stateBytes[i];
+            }
+            double mib = 1 << 20;
             return new TrainingBenchmark(device.toString(), torch.get_num_threads(), ranks * pairTokens / dpoStep,
-                    ranks * sftTokens / sftStep, forward, dpoStep, new MemoryGauge(device).peakMb(), ranks);
+                    ranks * sftTokens / sftStep, forward, dpoStep, new MemoryGauge(device).peakMb(), ranks,
+                    optimizer.stateBytes() / mib, java.util.Arrays.stream(perRank).max().orElse(0) / mib);
         }
     }
 

@@ -39,7 +39,7 @@ public final class DataParallelRank {
         };
         try {
             Trainer.run(c, TrainingData.read(Path.of(args[2]), c.objective(), FORMAT, false), Path.of(args[3]),
-                    listener, r);
+                    listener, r, args[0].endsWith(ZERO1));
             System.out.println("rank-done");
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
@@ -52,8 +52,15 @@ public final class DataParallelRank {
 
     static final PromptFormat FORMAT = new PromptFormat("Q{question}=", "");
 
-    /** "step-dpo-lora": Step-DPO with LoRA (dropout on) and precomputed reference; "sft-full": full SFT. */
+    /** A case name ending so shards the optimiser state over the ranks (ZeRO-1). */
+    static final String ZERO1 = "-zero1";
+
+    /**
+     * "step-dpo-lora": Step-DPO with LoRA (dropout on) and precomputed reference; "sft-full": full SFT; either with
+     * {@link #ZERO1} appended: the same with the optimiser state sharded.
+     */
     static TrainingConfig config(String name, Path model, int batch, int accumulation, int steps) {
+        name = name.replace(ZERO1, "");
         Optimization o = Optimization.defaults().withLearningRate(3e-3).withSteps(steps).withBatch(batch, accumulation)
                 .withWarmupRatio(0).withSeed(5);
         return switch (name) {

@@ -91,6 +91,33 @@ class DataParallelTrainingTest {
     }
 
     @Test
+    void zeroOneShardsTheOptimiserStateWithTheSameStepsWeightsAndCheckpointedState() throws Exception {
+        TrainingConfig one = DataParallelRank.config("sft-full", model, 2, 2, 4).withCheckpoints(2, 5);
+        Path single = dir.resolve("zero-single");
+        Trainer.run(one, TrainingData.read(completions, one.objective(), DataParallelRank.FORMAT, false), single,
+                TrainingListener.NONE);
+        Path sharded = dir.resolve("zero-two-ranks");
+        List<Process> ranks = launch("sft-full" + DataParallelRank.ZERO1, sharded, 4, 2, false, 60, 0);
+        for (int r = 0; r < ranks.size(); r++) {
+            assertThat(ranks.get(r).waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(ranks.get(r).exitValue()).as(log(sharded, r)).isZero();
+        }
+        assertThat(log(sharded, 0)).containsPattern("optimiser state sharded over 2 ranks \\(ZeRO-1\\): \\d+ MiB on rank 0");
+        List<JsonNode> expected = metrics(single);
+        List<JsonNode> actual = metrics(sharded);
+        for (int i = 0; i < 4; i++) {
+            assertThat(actual.get(i).get("loss").asDouble()).as("ZeRO-1 step " + (i + 1))
+                    .isCloseTo(expected.get(i).get("loss").asDouble(), within(1e-5));
+        }
+        assertSameWeights("ZeRO-1", single.resolve("final/model.safetensors"), sharded.resolve("final/model.safetensors"));
+        for (String step : List.of("step-000002", "step-000004")) {
+            assertSameWeights("ZeRO-1 checkpoint " + step + " optimiser state",
+                    single.resolve("checkpoints/" + step + "/optimizer.safetensors"),
+                    sharded.resolve("checkpoints/" + step + "/optimizer.safetensors"));
+        }
+    }
+
+    @Test
     void aKilledRankStopsTheOtherNamingItAndTheRunResumesWithTheSameNumberOfRanksOnly() throws Exception {
         Path out = dir.resolve("killed");
         // rank 0 sleeps 1.5 s after each step, so that the kill lands between the checkpoint of step 2 and step 4
@@ -133,6 +160,29 @@ class DataParallelTrainingTest {
         for (int i = 0; i < 6; i++) {
             assertThat(actual.get(i).get("loss").asDouble()).as("resumed run, step " + (i + 1))
                     .isCloseTo(expected.get(i).get("loss").asDouble(), within(1e-5));
+        }
+    }
+
+    @Test
+    void aHangingRankStopsTheOtherWithinTheTimeoutNamingIt() throws Exception {
+        Path out = dir.resolve("hung");
+        List<Process> ranks = launch("sft-full", out, 40, 2, false, 8, 0);
+        Path checkpoint = out.resolve("checkpoints/step-000002/trainer_state.json");
+        long until = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(checkpoint) && System.currentTimeMillis() < until && ranks.get(0).isAlive()) {
+            Thread.sleep(100);
+        }
+        assertThat(checkpoint).as(log(out, 0)).exists();
+        try {
+            new ProcessBuilder("kill", "-STOP", Long.toString(ranks.get(1).pid())).start().waitFor();
+            long stopped = System.nanoTime();
+            assertThat(ranks.get(0).waitFor(90, TimeUnit.SECONDS)).as("rank 0 stops by itself").isTrue();
+            double seconds = (System.nanoTime() - stopped) / 1e9;
+            assertThat(ranks.get(0).exitValue()).isNotZero();
+            assertThat(log(out, 0)).contains("rank 1 of 2 died or stopped answering", "(process-group timeout 8 s)");
+            assertThat(seconds).as("the timeout (8 s) + the check-in (8 s) + a step").isBetween(7.0, 40.0);
+        } finally {
+            ranks.get(1).destroyForcibly();
         }
     }
 

@@ -174,7 +174,7 @@ public final class C10dGroup implements DataParallel {
     }
 
     @Override
-    public void broadcastFromMain(Collection<Tensor> tensors, String what) {
+    public void broadcastFrom(int root, Collection<Tensor> tensors, String what) {
         try (NoGradGuard noGrad = new NoGradGuard(); PointerScope scope = new PointerScope()) {
             List<Tensor> all = List.copyOf(tensors);
             List<List<Integer>> buckets = bucketsOf(all);
@@ -182,7 +182,7 @@ public final class C10dGroup implements DataParallel {
                 List<Tensor> members = bucket.stream().map(all::get).toList();
                 Tensor flat = flatten(members);
                 BroadcastOptions options = new BroadcastOptions();
-                options.rootRank(0);
+                options.rootRank(root);
                 run("broadcast of " + what, () -> backend.broadcast(new TensorVector(flat), options));
                 unflatten(flat, members);
             }

@@ -27,7 +27,12 @@ public interface DataParallel extends AutoCloseable {
     double[] sum(double[] values, String what);
 
     /** Copies rank 0's values into these tensors on every rank. */
-    void broadcastFromMain(Collection<Tensor> tensors, String what);
+    default void broadcastFromMain(Collection<Tensor> tensors, String what) {
+        broadcastFrom(0, tensors, what);
+    }
+
+    /** Copies rank {@code root}'s values into these tensors on every rank. */
+    void broadcastFrom(int root, Collection<Tensor> tensors, String what);
 
     /** Returns when every rank has reached it. */
     void barrier(String what);
@@ -67,7 +72,7 @@ public interface DataParallel extends AutoCloseable {
         }
 
         @Override
-        public void broadcastFromMain(Collection<Tensor> tensors, String what) {
+        public void broadcastFrom(int root, Collection<Tensor> tensors, String what) {
         }
 
         @Override
