@@ -452,15 +452,23 @@ public final class Trainer {
                 }
             }
             // every rank learns of a non-finite loss anywhere before any gradient is exchanged, and all stop together
-            double[] summed = group.sum(new double[] {lossSum, chosen, rejected, chosenLogp, rejectedLogp, correct,
-                    pairs, rows, tokens, nonFiniteLoss == null ? 0 : 1 << Math.min(group.rank(), 30)},
-                    "the metrics of step " + (step + 1));
+            double[] local = new double[8 + ranks];
+            double[] sums = {lossSum, chosen, rejected, chosenLogp, rejectedLogp, correct, pairs, tokens};
+            System.arraycopy(sums, 0, local, 0, sums.length);
+            local[8 + group.rank()] = nonFiniteLoss == null ? 0 : 1; // one flag per rank
+            double[] summed = group.sum(local, "the metrics of step " + (step + 1));
             if (nonFiniteLoss != null) {
                 throw diverged(step + 1, nonFiniteLoss + (ranks > 1 ? " on rank " + group.rank() : ""));
             }
-            if (summed[9] != 0) {
-                throw diverged(step + 1, "the loss is not finite at step " + (step + 1) + " on another rank (flags "
-                        + Integer.toBinaryString((int) summed[9]) + " by rank bit; its log names the micro-batch)");
+            List<Integer> failedRanks = new ArrayList<>();
+            for (int r = 0; r < ranks; r++) {
+                if (summed[8 + r] != 0) {
+                    failedRanks.add(r);
+                }
+            }
+            if (!failedRanks.isEmpty()) {
+                throw diverged(step + 1, "the loss is not finite at step " + (step + 1) + " on rank(s) " + failedRanks
+                        + " (their logs name the micro-batch)");
             }
             lossSum = summed[0];
             chosen = summed[1];
@@ -469,8 +477,7 @@ public final class Trainer {
             rejectedLogp = summed[4];
             correct = (int) summed[5];
             pairs = (int) summed[6];
-            rows = (int) summed[7];
-            tokens = (long) summed[8];
+            tokens = (long) summed[7];
             group.averageGradients(optimizer.parameters());
             double gradNorm = GradientClipping.clip(optimizer.parameters(), o.maxGradNorm());
             if (!Double.isFinite(gradNorm)) {
