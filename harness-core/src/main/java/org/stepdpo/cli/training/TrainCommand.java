@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.stepdpo.engine.training.Optimization;
 import org.stepdpo.engine.training.Trainer;
 import org.stepdpo.engine.training.TrainingConfig;
 import org.stepdpo.engine.training.TrainingData;
+import org.stepdpo.engine.training.TrainingListener;
+import org.stepdpo.engine.training.distributed.Rendezvous;
 import org.stepdpo.engine.training.TrainingResult;
 import org.stepdpo.engine.training.data.PromptFormat;
 import org.stepdpo.engine.training.data.Truncation;
@@ -30,6 +33,7 @@ import org.stepdpo.training.TrainingRuns;
 import org.stepdpo.reports.runs.NewRun;
 import org.stepdpo.reports.runs.RunKind;
 import org.stepdpo.reports.runs.RunStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.stepdpo.cli.DeviceOption;
 import picocli.CommandLine.Mixin;
@@ -152,12 +156,46 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in --out.")
     boolean resume;
 
+    @Option(names = "--nproc-per-node", defaultValue = "1", description = "Data-parallel ranks to start on this machine, "
+            + "one process each (gloo on the CPU, NCCL on cuda:LOCAL_RANK); --batch-size is per rank, so a step reads "
+            + "batch × grad-accum × ranks examples. Several machines: launch `stepdpo train` once per rank with "
+            + "torchrun's or Slurm's variables (README) (default: ${DEFAULT-VALUE}).")
+    int nprocPerNode;
+
+    @Option(names = "--shard-optimizer-state", description = "With several ranks: keep each parameter's AdamW moments "
+            + "on one rank only (ZeRO stage 1), about 1/ranks of the optimiser memory per rank, the same steps; "
+            + "checkpoints still hold the whole state.")
+    boolean shardOptimizerState;
+
+    @Option(names = "--dist-timeout", defaultValue = "1800", description = "Seconds a rank waits for the others in a "
+            + "collective before the run stops naming the rank that did not answer (default: ${DEFAULT-VALUE}).")
+    int distTimeout;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Objective obj = Objective.parse(objective);
+        Rendezvous rendezvous = Rendezvous.fromEnvironment(System.getenv(), Duration.ofSeconds(distTimeout)).orElse(null);
+        if (nprocPerNode > 1) {
+            if (rendezvous != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--nproc-per-node starts the ranks itself; "
+                        + "this process is already " + rendezvous + " (RANK/WORLD_SIZE or SLURM_NTASKS are set)");
+            }
+            return LocalRanks.run(LocalRanks.selfCommand(spec), nprocPerNode, out.resolve("logs"), spec.commandLine().getOut(),
+                    System.err, Duration.ofSeconds(distTimeout + 30L));
+        }
         PromptTemplate t = promptTemplate();
         TrainingConfig config = config();
         TrainingData records = records(t);
+        if (rendezvous != null && rendezvous.rank() > 0) {
+            // only rank 0 records the run and reports progress; the others train and leave when it has saved
+            Trainer.run(config, records, out, TrainingListener.NONE, rendezvous, shardOptimizerState);
+            return 0;
+        }
+        if (rendezvous != null) {
+            spec.commandLine().getOut().println("data-parallel: " + rendezvous.worldSize() + " ranks, "
+                    + (config.device().startsWith("cuda") ? "NCCL" : "gloo") + ", store " + rendezvous.host() + ":"
+                    + rendezvous.port() + "; global batch " + config.optimization().globalBatch(rendezvous.worldSize()));
+        }
         TrainingRuns.Opened opened = TrainingRuns.open(store, new NewRun(RunKind.TRAIN,
                 "train " + obj + " " + model.getFileName(), ModelNames.of(model), obj.toString(), null,
                 data.toString(), provenance(config, t), Provenance.projectVersion(), Provenance.gitCommit(),
@@ -168,7 +206,7 @@ public class TrainCommand implements Callable<Integer> {
         TrainingRunRecorder recorder = new TrainingRunRecorder(store, runId, progress);
         TrainingResult result;
         try {
-            result = Trainer.run(config, records, out, recorder);
+            result = Trainer.run(config, records, out, recorder, rendezvous, shardOptimizerState);
             recorder.flush();
             store.finishRun(runId);
         } catch (RuntimeException e) {

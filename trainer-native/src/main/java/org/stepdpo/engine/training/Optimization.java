@@ -58,13 +58,26 @@ public record Optimization(double learningRate, double weightDecay, double warmu
                 gradientAccumulation, s);
     }
 
-    /** Examples per optimiser step. */
+    /** Examples per optimiser step of one process. */
     public int globalBatch() {
-        return batchSize * gradientAccumulation;
+        return globalBatch(1);
     }
 
-    /** maxSteps, or ⌈epochs · examples / global batch⌉. */
+    /**
+     * Examples per optimiser step of {@code ranks} data-parallel processes: each reads batchSize × gradientAccumulation
+     * of them (batchSize is per rank, as in PyTorch's DDP).
+     */
+    public int globalBatch(int ranks) {
+        return batchSize * gradientAccumulation * ranks;
+    }
+
+    /** maxSteps, or ⌈epochs · examples / global batch⌉ (one process). */
     public int totalSteps(int examples) {
-        return maxSteps > 0 ? maxSteps : (int) Math.max(1, Math.ceil(epochs * examples / globalBatch()));
+        return totalSteps(examples, 1);
+    }
+
+    /** maxSteps, or ⌈epochs · examples / global batch⌉ for {@code ranks} processes. */
+    public int totalSteps(int examples, int ranks) {
+        return maxSteps > 0 ? maxSteps : (int) Math.max(1, Math.ceil(epochs * examples / globalBatch(ranks)));
     }
 }

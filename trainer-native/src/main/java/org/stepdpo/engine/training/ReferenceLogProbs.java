@@ -9,6 +9,7 @@ import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.scoring.ScoringBatch;
 import org.stepdpo.engine.scoring.SequenceScorer;
 import org.stepdpo.engine.training.data.TokenizedExample;
+import org.stepdpo.engine.training.distributed.DataParallel;
 
 /** log πref of a batch's chosen and rejected continuations, without gradients. */
 interface ReferenceLogProbs {
@@ -39,9 +40,18 @@ interface ReferenceLogProbs {
     /** Every example's reference log-probs computed once, in one pass, then looked up by example index. */
     static ReferenceLogProbs precomputed(List<TokenizedExample> examples, ReferenceLogProbs live, int batchSize,
                                          ComputeDevice device) {
+        return precomputed(examples, live, batchSize, device, DataParallel.single());
+    }
+
+    /**
+     * As above with the pass shared by the ranks: rank r scores the chunks r, r + W, r + 2W, ... and a sum over the
+     * ranks (each value comes from exactly one rank, the others add 0) gives every rank the whole table.
+     */
+    static ReferenceLogProbs precomputed(List<TokenizedExample> examples, ReferenceLogProbs live, int batchSize,
+                                         ComputeDevice device, DataParallel group) {
         double[] chosen = new double[examples.size()];
         double[] rejected = new double[examples.size()];
-        for (int from = 0; from < examples.size(); from += batchSize) {
+        for (int from = group.rank() * batchSize; from < examples.size(); from += batchSize * group.worldSize()) {
             List<TokenizedExample> chunk = examples.subList(from, Math.min(examples.size(), from + batchSize));
             try (PointerScope scope = new PointerScope()) {
                 Tensor[] ref = live.of(chunk);
@@ -50,6 +60,14 @@ interface ReferenceLogProbs {
                     rejected[chunk.get(i).index()] = ref[1].get(i).item_double();
                 }
             }
+        }
+        if (group.worldSize() > 1) {
+            double[] both = new double[2 * examples.size()];
+            System.arraycopy(chosen, 0, both, 0, chosen.length);
+            System.arraycopy(rejected, 0, both, chosen.length, rejected.length);
+            double[] summed = group.sum(both, "the precomputed reference log-probs");
+            System.arraycopy(summed, 0, chosen, 0, chosen.length);
+            System.arraycopy(summed, chosen.length, rejected, 0, rejected.length);
         }
         return batch -> {
             double[] c = batch.stream().mapToDouble(e -> chosen[e.index()]).toArray();

@@ -23,6 +23,11 @@ import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.training.checkpoint.CheckpointStore;
 import org.stepdpo.engine.training.data.ExampleEncoder;
 import org.stepdpo.engine.training.data.TokenizedExample;
+import org.stepdpo.engine.training.distributed.C10dGroup;
+import org.stepdpo.engine.training.distributed.DataParallel;
+import org.stepdpo.engine.training.distributed.GradientBuckets;
+import org.stepdpo.engine.training.distributed.OptimizerSharding;
+import org.stepdpo.engine.training.distributed.Rendezvous;
 import org.stepdpo.engine.training.lora.LoraAdapters;
 import org.stepdpo.engine.training.loss.PreferenceLoss;
 import org.stepdpo.engine.training.optim.AdamW;
@@ -38,6 +43,12 @@ import org.stepdpo.engine.training.validation.BestModelStore;
  * {@code adapter/} (PEFT layout). With {@link TrainingConfig#validation()} also {@code best/} (the best validated
  * weights, LoRA merged) and {@code best.json} (their step and score, and every validation; see
  * {@link BestModelStore}).
+ *
+ * <p>Data-parallel ({@link #run(TrainingConfig, TrainingData, Path, TrainingListener, Rendezvous)}): every rank holds
+ * the whole model; an optimiser step reads a global batch of batch × accumulation × ranks examples, rank r taking
+ * micro-batches r, r + W, ... of it; gradients are averaged over the ranks (in buckets) before clipping and the
+ * optimiser step, so the ranks stay identical; metrics are summed over the ranks; rank 0 alone writes metrics,
+ * checkpoints and the final model, and alone calls the listener and validates.
  */
 public final class Trainer {
 
@@ -45,14 +56,48 @@ public final class Trainer {
     public static final String FINAL = "final";
     public static final String ADAPTER = "adapter";
     public static final String CHECKPOINTS = "checkpoints";
+    private static final String WORLD_SIZE = "world_size";
 
     private Trainer() {
     }
 
     public static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener) {
+        return run(config, data, out, listener, null);
+    }
+
+    /**
+     * As above, as one rank of a data-parallel run when {@code rendezvous} is not null (CUDA: on cuda:LOCAL_RANK,
+     * NCCL; CPU: gloo). Every rank gets the same result; only rank 0's listener hears of the run.
+     */
+    public static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener,
+                                     Rendezvous rendezvous) {
+        return run(config, data, out, listener, rendezvous, false);
+    }
+
+    /**
+     * As above; {@code shardOptimizerState} keeps each parameter's AdamW moments on one rank only (ZeRO stage 1,
+     * {@link OptimizerSharding}): the same steps, about 1/W of the optimiser memory per rank. Checkpoints hold the whole
+     * state either way (gathered on rank 0 when saved), so a sharded run and an unsharded one resume each other.
+     */
+    public static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener,
+                                     Rendezvous rendezvous, boolean shardOptimizerState) {
         NativeTorch.ensureLoaded();
-        long started = System.nanoTime();
         ComputeDevice device = DeviceChoice.parse(config.device()).resolve();
+        if (rendezvous == null || rendezvous.worldSize() == 1) {
+            return run(config, data, out, listener, device, DataParallel.single(), false);
+        }
+        if (device.isCuda()) {
+            device = C10dGroup.deviceOfRank(rendezvous);
+        }
+        try (DataParallel group = C10dGroup.join(rendezvous, device, GradientBuckets.DEFAULT_CAP_BYTES)) {
+            return run(config, data, out, group.isMain() ? listener : TrainingListener.NONE, device, group,
+                    shardOptimizerState);
+        }
+    }
+
+    private static TrainingResult run(TrainingConfig config, TrainingData data, Path out, TrainingListener listener,
+                                      ComputeDevice device, DataParallel group, boolean shardOptimizerState) {
+        long started = System.nanoTime();
         Autocast.check(device, config.bf16());
         Objective objective = config.objective();
         if (objective.isPreference() ? data.pairs().isEmpty() : data.sft().isEmpty()) {
@@ -76,14 +121,17 @@ public final class Trainer {
             List<TokenizedExample> examples = objective.isPreference() ? encoder.encodePairs(data.pairs(), objective)
                     : encoder.encodeSft(data.sft());
             report(listener, data, encoder);
-            int total = o.totalSteps(examples.size());
+            int total = o.totalSteps(examples.size(), group.worldSize());
             CosineSchedule schedule = CosineSchedule.withWarmupRatio(o.learningRate(), total, o.warmupRatio());
-            Session session = new Session(config, device, policy, examples, store, listener);
+            Session session = new Session(config, device, policy, examples, store, listener, group,
+                    shardOptimizerState);
             try {
                 session.prepare();
-                ObjectNode fingerprint = fingerprint(config, data, examples.size(), total);
+                ObjectNode fingerprint = fingerprint(config, data, examples.size(), total, group.worldSize());
                 int start = session.resume(fingerprint);
-                LiveValidation validation = config.validation() == null ? null : new LiveValidation(config.validation(),
+                group.broadcastFromMain(session.trainable.values(), "the starting weights");
+                LiveValidation validation = config.validation() == null || !group.isMain() ? null
+                        : new LiveValidation(config.validation(),
                         start > 0 ? BestModelStore.reopen(out) : BestModelStore.fresh(out), lm, listener);
                 listener.onStart(new TrainingPlan(objective, examples.size(), total, start, schedule.warmupSteps(),
                         session.trainable.values().stream().mapToLong(Tensor::numel).sum(), encoder.stats(),
@@ -91,7 +139,9 @@ public final class Trainer {
                 List<StepMetrics> ran = session.train(start, total, schedule, fingerprint, out.resolve(METRICS),
                         validation);
                 Path finalDir = out.resolve(FINAL);
-                Path adapterDir = session.saveFinal(lm, out, total);
+                Path adapterDir = group.isMain() ? session.saveFinal(lm, out, total)
+                        : config.lora() == null ? null : out.resolve(ADAPTER);
+                group.barrier("the end of training (rank 0 saving " + finalDir + ")");
                 return new TrainingResult(out, finalDir, adapterDir, total, start, ran, encoder.stats(),
                         data.skipped().size(), (System.nanoTime() - started) / 1e9,
                         validation == null ? null : validation.store().best());
@@ -115,6 +165,10 @@ public final class Trainer {
 
     /** What must be equal for a checkpoint to continue this run. */
     static ObjectNode fingerprint(TrainingConfig c, TrainingData data, int examples, int totalSteps) {
+        return fingerprint(c, data, examples, totalSteps, 1);
+    }
+
+    static ObjectNode fingerprint(TrainingConfig c, TrainingData data, int examples, int totalSteps, int worldSize) {
         ObjectNode n = HfCheckpoint.json().createObjectNode();
         n.put("objective", c.objective().cliName());
         n.put("model", c.model().toAbsolutePath().normalize().toString());
@@ -139,6 +193,9 @@ public final class Trainer {
         n.put("append_eos", String.valueOf(c.appendEos()));
         n.put("bf16", c.bf16());
         n.put("lora", c.lora() == null ? "none" : c.lora().toString());
+        if (worldSize > 1) { // absent for one process, so checkpoints written before data parallelism still resume
+            n.put(WORLD_SIZE, worldSize);
+        }
         return n;
     }
 
@@ -151,6 +208,9 @@ public final class Trainer {
         final CheckpointStore store;
         final TrainingListener listener;
         final Optimization o;
+        final DataParallel group;
+        final boolean sharded;
+        Map<String, Integer> owners; // parameter -> the rank holding its optimiser state (ZeRO-1), or null
         LoraAdapters lora;
         CausalDecoder frozenReference;
         Map<String, Tensor> trainable;
@@ -158,7 +218,9 @@ public final class Trainer {
         AdamW optimizer;
 
         Session(TrainingConfig config, ComputeDevice device, CausalDecoder policy, List<TokenizedExample> examples,
-                CheckpointStore store, TrainingListener listener) {
+                CheckpointStore store, TrainingListener listener, DataParallel group, boolean sharded) {
+            this.group = group;
+            this.sharded = sharded && group.worldSize() > 1;
             this.config = config;
             this.device = device;
             this.policy = policy;
@@ -191,7 +253,7 @@ public final class Trainer {
             }
             if (reference != null && config.precomputeReference()) {
                 listener.onMessage("computing reference log-probs of " + examples.size() + " examples in one pass");
-                reference = ReferenceLogProbs.precomputed(examples, reference, o.batchSize(), device);
+                reference = ReferenceLogProbs.precomputed(examples, reference, o.batchSize(), device, group);
                 if (frozenReference != null) {
                     frozenReference.close();
                     frozenReference = null;
@@ -201,7 +263,42 @@ public final class Trainer {
                     ? ObjectiveStep.preference(policy, reference, new PreferenceLoss(config.beta(), config.sftWeight()), device,
                             config.bf16(), config.activationCheckpointing())
                     : ObjectiveStep.sft(policy, device, config.bf16(), config.activationCheckpointing());
-            optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));
+            if (sharded) {
+                owners = OptimizerSharding.owners(trainable, group.worldSize());
+                optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()),
+                        name -> owners.get(name) == group.rank());
+                listener.onMessage("optimiser state sharded over " + group.worldSize() + " ranks (ZeRO-1): "
+                        + optimizer.stateBytes() / (1 << 20) + " MiB on rank 0 instead of "
+                        + trainable.values().stream().mapToLong(t -> 2 * t.nbytes()).sum() / (1 << 20) + " MiB");
+            } else {
+                optimizer = new AdamW(trainable, AdamW.Options.defaults(o.weightDecay()));
+            }
+        }
+
+        /** The tensors of {@code of} whose parameter rank {@code r} owns, in parameter order. */
+        private List<Tensor> ownedBy(int r, Map<String, Tensor> of, java.util.function.Function<String, String> key) {
+            List<Tensor> out = new ArrayList<>();
+            owners.forEach((name, owner) -> {
+                if (owner == r) {
+                    out.add(of.get(key.apply(name)));
+                }
+            });
+            return out;
+        }
+
+        /** The whole optimiser state on every rank: each owner sends its moments (ZeRO-1); else the live state. */
+        private Map<String, Tensor> optimizerStateForCheckpoint(int step) {
+            if (!sharded) {
+                return optimizer.state();
+            }
+            Map<String, Tensor> all = optimizer.stateWithPlaceholders();
+            for (int r = 0; r < group.worldSize(); r++) {
+                List<Tensor> moments = new ArrayList<>(ownedBy(r, all, name -> "exp_avg." + name));
+                moments.addAll(ownedBy(r, all, name -> "exp_avg_sq." + name));
+                group.broadcastFrom(r, moments, "the optimiser state rank " + r + " holds, for the checkpoint of step "
+                        + step);
+            }
+            return all;
         }
 
         /** Loads the newest checkpoint when resuming; returns the steps already done. */
@@ -216,6 +313,12 @@ public final class Trainer {
             }
             CheckpointStore.Saved saved = latest.get();
             try {
+                int savedWorld = saved.state().path("fingerprint").path(WORLD_SIZE).asInt(1);
+                if (savedWorld != group.worldSize()) {
+                    throw new IllegalStateException(saved.directory() + " was written by a run of " + savedWorld
+                            + " rank(s); this one has " + group.worldSize() + ": resume it with the same number of ranks"
+                            + " (its global batch, data order and step count depend on it)");
+                }
                 List<String> differences = RunFingerprint.differences(saved.state().path("fingerprint"), fingerprint);
                 if (!differences.isEmpty()) {
                     throw new IllegalStateException(saved.directory() + " belongs to a different run: "
@@ -254,13 +357,15 @@ public final class Trainer {
             if (lora != null) {
                 lora.setTraining(true);
             }
-            try (MetricsLog log = new MetricsLog(metricsFile, start)) {
+            try (MetricsLog log = group.isMain() ? new MetricsLog(metricsFile, start) : null) {
                 if (validation != null) {
                     validation.after(start, total, lora); // the starting weights (or those a resume starts from)
                 }
                 for (int step = start; step < total; step++) {
                     StepMetrics m = step(step, total, schedule, order, memory);
-                    log.append(m);
+                    if (log != null) {
+                        log.append(m);
+                    }
                     ran.add(m);
                     listener.onStep(m);
                     int done = step + 1;
@@ -268,9 +373,14 @@ public final class Trainer {
                         validation.after(done, total, lora);
                     }
                     if ((config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0) || done == total) {
-                        Path dir = store.save(done, trainable, optimizer.state(),
-                                state(done, total, schedule, order, fingerprint));
-                        listener.onCheckpoint(done, dir);
+                        try (PointerScope scope = new PointerScope()) {
+                            Map<String, Tensor> optimizerState = optimizerStateForCheckpoint(done);
+                            if (group.isMain()) {
+                                Path dir = store.save(done, trainable, optimizerState,
+                                        state(done, total, schedule, order, fingerprint));
+                                listener.onCheckpoint(done, dir);
+                            }
+                        }
                     }
                 }
             } finally {
@@ -302,9 +412,9 @@ public final class Trainer {
         private StepMetrics step(int step, int total, CosineSchedule schedule, DataOrder order, MemoryGauge memory) {
             long t0 = System.nanoTime();
             int accumulation = o.gradientAccumulation();
-            long position = (long) step * o.globalBatch();
+            int ranks = group.worldSize();
+            long position = (long) step * o.globalBatch(ranks);
             optimizer.zeroGrad();
-            torch.manual_seed(o.seed() * 1_000_003L + step); // dropout: a function of (seed, step), so resumes agree
             double lossSum = 0;
             double chosen = 0;
             double rejected = 0;
@@ -314,14 +424,20 @@ public final class Trainer {
             int pairs = 0;
             int rows = 0;
             long tokens = 0;
+            String nonFiniteLoss = null;
             for (int m = 0; m < accumulation; m++) {
                 try (PointerScope scope = new PointerScope()) {
-                    List<TokenizedExample> batch = order.batch(position + (long) m * o.batchSize(), o.batchSize());
+                    // micro-batch m of this rank is micro-batch m * W + rank of the global batch
+                    long micro = (long) m * ranks + group.rank();
+                    List<TokenizedExample> batch = order.batch(position + micro * o.batchSize(), o.batchSize());
+                    // dropout: a function of (seed, step, micro-batch), so resumes and any number of ranks agree
+                    torch.manual_seed(o.seed() * 1_000_003L + step + micro * 1_000_000_007L);
                     ObjectiveStep.Result r = objective.forward(batch);
                     double loss = r.loss().item_double();
                     if (!Double.isFinite(loss)) {
-                        throw diverged(step + 1, "loss is " + loss + " at step " + (step + 1) + " (micro-batch "
-                                + (m + 1) + ", data lines " + batch.stream().map(e -> String.valueOf(e.line())).toList() + ")");
+                        nonFiniteLoss = "loss is " + loss + " at step " + (step + 1) + " (micro-batch " + (micro + 1)
+                                + ", data lines " + batch.stream().map(e -> String.valueOf(e.line())).toList() + ")";
+                        break;
                     }
                     r.backward(accumulation);
                     lossSum += loss;
@@ -335,6 +451,34 @@ public final class Trainer {
                     tokens += r.tokens();
                 }
             }
+            // every rank learns of a non-finite loss anywhere before any gradient is exchanged, and all stop together
+            double[] local = new double[8 + ranks];
+            double[] sums = {lossSum, chosen, rejected, chosenLogp, rejectedLogp, correct, pairs, tokens};
+            System.arraycopy(sums, 0, local, 0, sums.length);
+            local[8 + group.rank()] = nonFiniteLoss == null ? 0 : 1; // one flag per rank
+            double[] summed = group.sum(local, "the metrics of step " + (step + 1));
+            if (nonFiniteLoss != null) {
+                throw diverged(step + 1, nonFiniteLoss + (ranks > 1 ? " on rank " + group.rank() : ""));
+            }
+            List<Integer> failedRanks = new ArrayList<>();
+            for (int r = 0; r < ranks; r++) {
+                if (summed[8 + r] != 0) {
+                    failedRanks.add(r);
+                }
+            }
+            if (!failedRanks.isEmpty()) {
+                throw diverged(step + 1, "the loss is not finite at step " + (step + 1) + " on rank(s) " + failedRanks
+                        + " (their logs name the micro-batch)");
+            }
+            lossSum = summed[0];
+            chosen = summed[1];
+            rejected = summed[2];
+            chosenLogp = summed[3];
+            rejectedLogp = summed[4];
+            correct = (int) summed[5];
+            pairs = (int) summed[6];
+            tokens = (long) summed[7];
+            group.averageGradients(optimizer.parameters());
             double gradNorm = GradientClipping.clip(optimizer.parameters(), o.maxGradNorm());
             if (!Double.isFinite(gradNorm)) {
                 throw diverged(step + 1, "gradient norm is " + gradNorm + " at step " + (step + 1));
@@ -344,6 +488,12 @@ public final class Trainer {
                 optimizer.step(lr);
             } catch (ArithmeticException e) {
                 throw diverged(step + 1, "optimiser step " + (step + 1) + " cannot be taken: " + e.getMessage());
+            }
+            if (sharded) {
+                for (int r = 0; r < ranks; r++) {
+                    group.broadcastFrom(r, ownedBy(r, trainable, name -> name), "the parameters rank " + r
+                            + " updated at step " + (step + 1));
+                }
             }
             // a finite loss and gradient can still step the weights to ±Inf (lr 1e38): stop before they are saved
             String nonFinite = NonFiniteValues.describe(trainable);
@@ -356,7 +506,8 @@ public final class Trainer {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean pref = pairs > 0;
-            return new StepMetrics(step + 1, total, order.epochAt(position + o.globalBatch()), lossSum / accumulation,
+            return new StepMetrics(step + 1, total, order.epochAt(position + o.globalBatch(ranks)),
+                    lossSum / (accumulation * ranks),
                     pref ? (double) correct / pairs : null, pref ? (chosen - rejected) / pairs : null,
                     pref ? chosen / pairs : null, pref ? rejected / pairs : null,
                     pref ? chosenLogp / pairs : null, pref ? rejectedLogp / pairs : null,
@@ -374,8 +525,8 @@ public final class Trainer {
             ObjectNode n = HfCheckpoint.json().createObjectNode();
             n.put("step", step);
             n.put("total_steps", total);
-            n.put("examples_seen", (long) step * o.globalBatch());
-            n.put("epoch", order.epochAt((long) step * o.globalBatch()));
+            n.put("examples_seen", (long) step * o.globalBatch(group.worldSize()));
+            n.put("epoch", order.epochAt((long) step * o.globalBatch(group.worldSize())));
             n.put("optimizer_steps", optimizer.stepCount());
             ObjectNode s = n.putObject("scheduler");
             s.put("type", "cosine_with_warmup");
@@ -385,7 +536,7 @@ public final class Trainer {
             ObjectNode rng = n.putObject("rng");
             rng.put("seed", o.seed());
             rng.put("data_order", "java.util.Random(seed + epoch) shuffle per epoch");
-            rng.put("torch", "manual_seed(seed * 1000003 + step) before each step");
+            rng.put("torch", "manual_seed(seed * 1000003 + step + micro_batch * 1000000007) before each micro-batch");
             n.set("fingerprint", fingerprint);
             return n;
         }

@@ -11,6 +11,11 @@ import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.training.data.TokenizedExample;
+import org.stepdpo.engine.training.distributed.C10dGroup;
+import org.stepdpo.engine.training.distributed.DataParallel;
+import org.stepdpo.engine.training.distributed.GradientBuckets;
+import org.stepdpo.engine.training.distributed.OptimizerSharding;
+import org.stepdpo.engine.training.distributed.Rendezvous;
 import org.stepdpo.engine.training.loss.PreferenceLoss;
 import org.stepdpo.engine.training.optim.AdamW;
 import org.stepdpo.engine.training.optim.GradientClipping;
@@ -26,10 +31,16 @@ import org.stepdpo.engine.training.optim.GradientClipping;
  * @param sftTokensPerSecond   tokens per second of SFT steps on B rows of the same length
  * @param forwardSeconds       one no-grad forward of the 2B rows
  * @param dpoStepSeconds       one Step-DPO optimiser step
- * @param peakMemoryMb         peak resident set (CPU) or device memory in use (CUDA) after the runs
+ * @param peakMemoryMb         peak resident set (CPU) or device memory in use (CUDA) after the runs, of this rank
+ * @param ranks                data-parallel ranks: each reads its own B pairs per step and the gradients are averaged
+ *                             over the ranks before clipping (tokens/s counts all ranks' tokens)
+ * @param optimizerStateMb     AdamW moments of full fine-tuning held by each rank (the timed steps keep them whole)
+ * @param shardedStateMb       the same with the state sharded over the ranks (ZeRO-1): the largest rank's share, as
+ *                             {@link OptimizerSharding} assigns it
  */
 public record TrainingBenchmark(String device, int threads, double dpoTokensPerSecond, double sftTokensPerSecond,
-                                double forwardSeconds, double dpoStepSeconds, double peakMemoryMb) {
+                                double forwardSeconds, double dpoStepSeconds, double peakMemoryMb, int ranks,
+                                double optimizerStateMb, double shardedStateMb) {
 
     public static final int PREFIX = EngineBenchmark.SEQUENCE / 2;
 
@@ -39,12 +50,27 @@ public record TrainingBenchmark(String device, int threads, double dpoTokensPerS
     }
 
     public static TrainingBenchmark run(ComputeDevice device, int threads, int steps) {
+        return run(device, threads, steps, DataParallel.single());
+    }
+
+    /** One rank of a data-parallel measurement (every rank calls it; all get the same step times). */
+    public static TrainingBenchmark run(ComputeDevice device, int threads, int steps, Rendezvous rendezvous) {
+        NativeTorch.ensureLoaded();
+        if (device.isCuda()) {
+            device = C10dGroup.deviceOfRank(rendezvous);
+        }
+        try (DataParallel group = C10dGroup.join(rendezvous, device, GradientBuckets.DEFAULT_CAP_BYTES)) {
+            return run(device, threads, steps, group);
+        }
+    }
+
+    private static TrainingBenchmark run(ComputeDevice device, int threads, int steps, DataParallel group) {
         NativeTorch.ensureLoaded();
         if (threads > 0) {
             torch.set_num_threads(threads);
         }
         int b = EngineBenchmark.BATCH;
-        List<TokenizedExample> pairs = pairs(b, 1);
+        List<TokenizedExample> pairs = pairs(b, 1 + group.rank());
         try (CausalDecoder policy = CausalDecoder.randomInit(EngineBenchmark.SHAPE, 0, device, Precision.FP32);
              CausalDecoder reference = CausalDecoder.randomInit(EngineBenchmark.SHAPE, 0, device, Precision.FP32)) {
             ReferenceLogProbs ref = ReferenceLogProbs.live(reference, device, false, () -> { }, () -> { });
@@ -52,19 +78,31 @@ public record TrainingBenchmark(String device, int threads, double dpoTokensPerS
             policy.requiresGrad(true);
             AdamW optimizer = new AdamW(policy.stateDict(), AdamW.Options.defaults(0.0));
             ObjectiveStep dpo = ObjectiveStep.preference(policy, ref, new PreferenceLoss(0.4), device, false);
-            double dpoStep = time(device, steps, () -> trainStep(dpo, pairs, optimizer));
+            double dpoStep = time(device, steps, () -> trainStep(dpo, pairs, optimizer, group));
             ObjectiveStep sft = ObjectiveStep.sft(policy, device, false);
-            double sftStep = time(device, steps, () -> trainStep(sft, pairs, optimizer));
+            double sftStep = time(device, steps, () -> trainStep(sft, pairs, optimizer, group));
             long pairTokens = pairs.stream().mapToLong(TokenizedExample::tokenCount).sum();
             long sftTokens = pairs.stream().mapToLong(e -> e.prefix().length + e.chosen().length).sum();
-            return new TrainingBenchmark(device.toString(), torch.get_num_threads(), pairTokens / dpoStep,
-                    sftTokens / sftStep, forward, dpoStep, new MemoryGauge(device).peakMb());
+            // every rank reads as many tokens (pairs of the same lengths), so the group reads ranks × as many per step
+            int ranks = group.worldSize();
+            long[] stateBytes = policy.stateDict().values().stream().mapToLong(t -> 2 * t.nbytes()).toArray();
+            int[] owners = OptimizerSharding.owners(stateBytes, ranks);
+            long[] perRank = new long[ranks];
+            for (int i = 0; i < owners.length; i++) {
+                perRank[owners[i]] += stateBytes[i];
+            }
+            double mib = 1 << 20;
+            return new TrainingBenchmark(device.toString(), torch.get_num_threads(), ranks * pairTokens / dpoStep,
+                    ranks * sftTokens / sftStep, forward, dpoStep, new MemoryGauge(device).peakMb(), ranks,
+                    optimizer.stateBytes() / mib, java.util.Arrays.stream(perRank).max().orElse(0) / mib);
         }
     }
 
-    private static void trainStep(ObjectiveStep objective, List<TokenizedExample> batch, AdamW optimizer) {
+    private static void trainStep(ObjectiveStep objective, List<TokenizedExample> batch, AdamW optimizer,
+                                  DataParallel group) {
         optimizer.zeroGrad();
         objective.forward(batch).backward(1);
+        group.averageGradients(optimizer.parameters());
         GradientClipping.clip(optimizer.parameters(), 1.0);
         optimizer.step(1e-4);
     }

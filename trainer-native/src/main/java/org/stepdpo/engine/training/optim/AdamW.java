@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
@@ -15,6 +16,9 @@ import org.stepdpo.engine.checkpoint.CheckpointException;
  * AdamW (Loshchilov &amp; Hutter 2019) exactly as torch.optim.AdamW computes it, written out so that its
  * state is plain named tensors a checkpoint can hold. Norm weights and biases get no weight decay, as in
  * Hugging Face's Trainer.
+ *
+ * <p>With an ownership predicate (ZeRO stage 1) this optimiser keeps moments for, and updates, only the parameters it
+ * owns; the caller sends each updated parameter from its owner to the other ranks.
  */
 public final class AdamW {
 
@@ -25,7 +29,11 @@ public final class AdamW {
         }
     }
 
+    /** expAvg and expAvgSq are null for a parameter another rank owns. */
     private record Slot(String name, Tensor param, boolean decay, Tensor expAvg, Tensor expAvgSq) {
+        boolean owned() {
+            return expAvg != null;
+        }
     }
 
     private final Options options;
@@ -33,11 +41,22 @@ public final class AdamW {
     private long step;
 
     public AdamW(Map<String, Tensor> parameters, Options options) {
+        this(parameters, options, name -> true);
+    }
+
+    /** Moments and updates for the parameters {@code owned} accepts only. */
+    public AdamW(Map<String, Tensor> parameters, Options options, Predicate<String> owned) {
         this.options = options;
         try (NoGradGuard noGrad = new NoGradGuard()) {
-            parameters.forEach((name, p) -> slots.add(new Slot(name, p, decays(name, p),
-                    torch.zeros_like(p), torch.zeros_like(p))));
+            parameters.forEach((name, p) -> slots.add(owned.test(name)
+                    ? new Slot(name, p, decays(name, p), torch.zeros_like(p), torch.zeros_like(p))
+                    : new Slot(name, p, decays(name, p), null, null)));
         }
+    }
+
+    /** Bytes of the moments this optimiser holds (2 × its parameters' bytes; less when sharded). */
+    public long stateBytes() {
+        return slots.stream().filter(Slot::owned).mapToLong(s -> 2 * s.param().nbytes()).sum();
     }
 
     /** No decay on biases and on norm weights (every 1-D tensor of these models is one of them). */
@@ -72,7 +91,7 @@ public final class AdamW {
         try (NoGradGuard noGrad = new NoGradGuard(); PointerScope scope = new PointerScope()) {
             for (Slot s : slots) {
                 Tensor g = s.param().grad();
-                if (!g.defined()) {
+                if (!s.owned() || !g.defined()) {
                     continue;
                 }
                 if (s.decay() && options.weightDecay() > 0) {
@@ -98,12 +117,29 @@ public final class AdamW {
         }
     }
 
-    /** Moment estimates as {@code exp_avg.NAME} / {@code exp_avg_sq.NAME} (live tensors). */
+    /** Moment estimates as {@code exp_avg.NAME} / {@code exp_avg_sq.NAME} (live tensors) of the owned parameters. */
     public Map<String, Tensor> state() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Slot s : slots) {
-            out.put("exp_avg." + s.name(), s.expAvg());
-            out.put("exp_avg_sq." + s.name(), s.expAvgSq());
+            if (s.owned()) {
+                out.put("exp_avg." + s.name(), s.expAvg());
+                out.put("exp_avg_sq." + s.name(), s.expAvgSq());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every parameter's moments in {@link #state()}'s layout: the owned ones live, the others as zero tensors for the
+     * caller to fill from their owners (in parameter order).
+     */
+    public Map<String, Tensor> stateWithPlaceholders() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            for (Slot s : slots) {
+                out.put("exp_avg." + s.name(), s.owned() ? s.expAvg() : torch.zeros_like(s.param()));
+                out.put("exp_avg_sq." + s.name(), s.owned() ? s.expAvgSq() : torch.zeros_like(s.param()));
+            }
         }
         return out;
     }
@@ -116,6 +152,9 @@ public final class AdamW {
                 Tensor v = saved.get("exp_avg_sq." + s.name());
                 if (m == null || v == null) {
                     throw new CheckpointException(source + ": no optimizer state for parameter '" + s.name() + "'");
+                }
+                if (!s.owned()) {
+                    continue;
                 }
                 s.expAvg().copy_(m);
                 s.expAvgSq().copy_(v);
