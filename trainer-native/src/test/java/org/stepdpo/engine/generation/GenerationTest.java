@@ -52,8 +52,19 @@ class GenerationTest {
     }
 
     @Test
+    void cachedDecodingOfQwen3Llama31AndR1DistillGivesTheLogitsOfAFullRecomputeNearAndFarFromPositionZero() {
+        for (var config : List.of(TinyModels.qwen3(), TinyModels.llama31(), TinyModels.r1DistillQwen())) {
+            try (CausalDecoder m = TinyModels.build(config, 5)) {
+                for (int first : new int[] {0, 8_188, 40_000}) {
+                    assertCachedStepsMatchFullRecompute(m, first);
+                }
+            }
+        }
+    }
+
+    @Test
     void cachedDecodingFollowsInPlaceUpdatesOfTheProjections() {
-        for (var config : List.of(TinyModels.qwen2(), TinyModels.llama())) {
+        for (var config : List.of(TinyModels.qwen2(), TinyModels.llama(), TinyModels.qwen3())) {
             try (CausalDecoder fresh = TinyModels.build(config, 11)) {
                 assertCachedStepsMatchFullRecompute(fresh);
                 try (NoGradGuard noGrad = new NoGradGuard()) {
@@ -70,16 +81,30 @@ class GenerationTest {
     }
 
     private static void assertCachedStepsMatchFullRecompute(CausalDecoder m) {
+        assertCachedStepsMatchFullRecompute(m, 0);
+    }
+
+    /**
+     * A prompt of 3 tokens and 5 one-token steps (the fused decoding path) with the cache, at RoPE positions
+     * {@code first..}, against one forward of the whole sequence at the same positions.
+     */
+    private static void assertCachedStepsMatchFullRecompute(CausalDecoder m, int first) {
         long[] seq = {4, 8, 15, 16, 23, 42, 7, 1};
+        long[] positions = new long[seq.length];
+        for (int i = 0; i < seq.length; i++) {
+            positions[i] = first + i;
+        }
         int prompt = 3;
         int v = m.config().vocabSize();
         try (InferenceMode inference = new InferenceMode(); KvCache cache = m.newCache(1, seq.length)) {
-            float[] full = TinyModels.toArray(m.forward(TinyModels.ids(seq, 1))); // [1, T, V]
-            m.forward(TinyModels.ids(java.util.Arrays.copyOf(seq, prompt), 1), TinyModels.ids(new long[] {0, 1, 2}, 1),
-                    null, cache, 0);
+            float[] full = TinyModels.toArray(m.forward(TinyModels.ids(seq, 1), TinyModels.ids(positions, 1), null,
+                    null, 0)); // [1, T, V]
+            float[] prefill = TinyModels.toArray(m.forward(TinyModels.ids(java.util.Arrays.copyOf(seq, prompt), 1),
+                    TinyModels.ids(java.util.Arrays.copyOf(positions, prompt), 1), null, cache, 0));
+            assertClose(prefill, java.util.Arrays.copyOf(full, prompt * v));
             for (int t = prompt; t < seq.length; t++) {
                 float[] step = TinyModels.toArray(m.forward(TinyModels.ids(new long[] {seq[t]}, 1),
-                        TinyModels.ids(new long[] {t}, 1), null, cache, t));
+                        TinyModels.ids(new long[] {positions[t]}, 1), null, cache, t));
                 assertClose(step, java.util.Arrays.copyOfRange(full, t * v, (t + 1) * v));
             }
         }
