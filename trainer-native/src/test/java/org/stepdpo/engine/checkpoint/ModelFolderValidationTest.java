@@ -25,6 +25,8 @@ import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.model.ModelConfig;
+import org.stepdpo.engine.model.RopeScaling;
 import org.stepdpo.engine.tokenizer.ByteLevelTokenizerFiles;
 
 /**
@@ -85,12 +87,89 @@ class ModelFolderValidationTest {
         assertLoadFails(f, "config.json").hasMessageContaining("'rope_scaling' must be null or an object, got \"banana\"");
     }
 
+    private static ModelConfig loadedConfig(Path folder) {
+        try (TorchLanguageModel model = TorchLanguageModel.load(folder, DeviceChoice.CPU, Precision.FP32)) {
+            return model.config();
+        }
+    }
+
     @Test
-    void ropeScalingKeepsItsPolicyNullAndDefaultLoadOthersAreUnsupported() {
-        Path f = editConfig(folder("linear"), c -> c.putObject("rope_scaling").put("type", "linear").put("factor", 2.0));
-        assertLoadFails(f, "config.json").hasMessageContaining("rope_scaling type 'linear' is not supported");
+    void ropeScalingLinearLlama3AndDefaultLoadUnderEitherKeyOthersAreRefusedNamingTheField() {
+        Path linear = editConfig(folder("linear"), c -> c.putObject("rope_scaling").put("type", "linear").put("factor", 2.0));
+        assertThat(loadedConfig(linear).ropeScaling()).isEqualTo(RopeScaling.linear(2.0));
+        Path llama3 = editConfig(folder("llama3"), c -> c.putObject("rope_scaling").put("rope_type", "llama3")
+                .put("factor", 8.0).put("low_freq_factor", 1.0).put("high_freq_factor", 4.0)
+                .put("original_max_position_embeddings", 8192));
+        assertThat(loadedConfig(llama3).ropeScaling()).isEqualTo(RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
         Path ok = editConfig(folder("default"), c -> c.putObject("rope_scaling").put("rope_type", "default"));
-        TorchLanguageModel.load(ok, DeviceChoice.CPU, Precision.FP32).close();
+        assertThat(loadedConfig(ok).ropeScaling()).isEqualTo(RopeScaling.NONE);
+        Path yarn = editConfig(folder("yarn"), c -> c.putObject("rope_scaling").put("rope_type", "yarn").put("factor", 4.0)
+                .put("original_max_position_embeddings", 32768));
+        assertLoadFails(yarn, "config.json").hasMessageContaining("'rope_scaling' of type 'yarn' is not supported");
+        Path incomplete = editConfig(folder("incomplete"), c -> c.putObject("rope_scaling").put("rope_type", "llama3")
+                .put("factor", 8.0).put("high_freq_factor", 4.0).put("original_max_position_embeddings", 8192));
+        assertLoadFails(incomplete, "config.json").hasMessageContaining("lacks 'rope_scaling.low_freq_factor'");
+        Path quoted = editConfig(folder("quotedFactor"), c -> c.putObject("rope_scaling").put("type", "linear")
+                .put("factor", "2"));
+        assertLoadFails(quoted, "config.json").hasMessageContaining("'rope_scaling.factor' must be a number, got \"2\"");
+    }
+
+    @Test
+    void transformers5RopeParametersAreReadAndWrittenBack() {
+        Path f = editConfig(folder("v5"), c -> {
+            c.remove("rope_theta");
+            c.remove("rope_scaling");
+            c.putObject("rope_parameters").put("rope_type", "llama3").put("rope_theta", 500000.0).put("factor", 8.0)
+                    .put("low_freq_factor", 1.0).put("high_freq_factor", 4.0).put("original_max_position_embeddings", 8192);
+        });
+        Path again = dir.resolve("v5-again");
+        try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().ropeTheta()).isEqualTo(500000.0);
+            assertThat(model.config().ropeScaling()).isEqualTo(RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
+            model.save(again);
+        }
+        ObjectNode written = HfCheckpoint.readConfigTree(again);
+        assertThat(written.has("rope_scaling")).isFalse();
+        assertThat(written.get("rope_parameters")).isEqualTo(HfCheckpoint.readConfigTree(f).get("rope_parameters"));
+    }
+
+    @Test
+    void dynamicNtkRunsUpToItsOriginalLengthAndRefusesLongerSequencesSayingWhy() {
+        Path f = editConfig(folder("dynamic"), c -> c.putObject("rope_scaling").put("rope_type", "dynamic")
+                .put("factor", 2.0).put("original_max_position_embeddings", 64));
+        try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
+            model.decoder().newCache(1, 64).close();
+            assertThatThrownBy(() -> model.decoder().newCache(1, 65)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sequence of 65 tokens exceeds rope_scaling's original_max_position_embeddings 64")
+                    .hasMessageContaining("dynamic NTK");
+        }
+    }
+
+    @Test
+    void slidingWindowInUseIsRefusedNamingTheFieldsAndInertWindowFieldsLoad() {
+        Path used = editConfig(folder("window"), c -> c.put("use_sliding_window", true).put("sliding_window", 16)
+                .put("max_window_layers", 0));
+        assertLoadFails(used, "config.json").hasMessageContaining("'use_sliding_window' is true with 'sliding_window' 16 "
+                + "below 'max_position_embeddings' 2048 for layers from 'max_window_layers' 0 on: sliding-window attention "
+                + "is not supported");
+        // R1-distill-Qwen: the window is off; and a window from layer 2 of a 2-layer model is never used
+        loadedConfig(editConfig(folder("off"), c -> c.put("use_sliding_window", false).put("sliding_window", 4)
+                .put("max_window_layers", 0)));
+        loadedConfig(editConfig(folder("unused"), c -> c.put("use_sliding_window", true).put("sliding_window", 4)
+                .put("max_window_layers", 2)));
+    }
+
+    @Test
+    void eosIdsOfGenerationConfigAreAddedAndAMalformedOneIsRefusedNamingTheFile() {
+        Path list = folder("eosList");
+        HfCheckpoint.writeJson(list.resolve(HfCheckpoint.GENERATION_CONFIG),
+                HfCheckpoint.json().createObjectNode().set("eos_token_id", HfCheckpoint.json().createArrayNode().add(7).add(9)));
+        assertThat(loadedConfig(list).eosTokenIds()).containsExactly(5, 7, 9);
+        Path bad = folder("eosBad");
+        HfCheckpoint.writeJson(bad.resolve(HfCheckpoint.GENERATION_CONFIG),
+                HfCheckpoint.json().createObjectNode().put("eos_token_id", "<|im_end|>"));
+        assertLoadFails(bad, HfCheckpoint.GENERATION_CONFIG)
+                .hasMessageContaining("'eos_token_id' must be a token id or a list of them, got \"<|im_end|>\"");
     }
 
     @Test
