@@ -64,6 +64,14 @@ public record RopeScaling(Type type, double factor, double lowFreqFactor, double
         return new RopeScaling(Type.LLAMA3, factor, lowFreqFactor, highFreqFactor, originalMax);
     }
 
+    /** A rope_scaling object as config.json writes it (a command-line option, e.g.); errors name the field. */
+    public static RopeScaling fromJson(JsonNode scaling) {
+        if (scaling != null && !scaling.isObject() && !scaling.isNull()) {
+            throw ConfigFields.invalid("'rope_scaling' must be null or an object, got " + scaling);
+        }
+        return fromJson(scaling == null || scaling.isNull() ? null : scaling, "rope_scaling.");
+    }
+
     /**
      * Reads a rope_scaling object (null: none). The kind is {@code rope_type}, or {@code type} as older configs
      * write it; unsupported kinds and missing or ill-typed parameters fail naming the field.

@@ -23,6 +23,9 @@ import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.model.ModelConfig;
+import org.stepdpo.engine.model.Architecture;
+import org.stepdpo.engine.model.RopeScaling;
+import org.stepdpo.engine.ModelInitializer;
 
 class CheckpointTest {
 
@@ -92,6 +95,25 @@ class CheckpointTest {
                     assertSameJson(name + " rewritten field " + field, rewritten.get(field), real.get(field));
                 }
             });
+        }
+    }
+
+    /** What `stepdpo model init --arch qwen3 --head-dim 16` and `--arch llama --rope-scaling {llama3...}` write. */
+    @Test
+    void modelInitWritesQwen3WithItsHeadDimAndLlamaWithLlama3ScalingThatLoadAsSpecified() {
+        var qwen3 = new ModelInitializer.Spec(Architecture.QWEN3, 0, 32, 48, 2, 4, 2, 1_000_000.0, 1e-6, true, 3, null,
+                16, 40960, RopeScaling.NONE);
+        var llama31 = new ModelInitializer.Spec(Architecture.LLAMA, 0, 32, 48, 2, 4, 1, 500_000.0, 1e-5, false, 3, null,
+                0, 131072, RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
+        for (var spec : List.of(qwen3, llama31)) {
+            Path out = dir.resolve("init-" + spec.architecture().modelType());
+            ModelConfig written = ModelInitializer.initialize(spec, out);
+            try (TorchLanguageModel loaded = TorchLanguageModel.load(out, DeviceChoice.CPU, Precision.FP32)) {
+                assertThat(loaded.config()).isEqualTo(written);
+                assertThat(loaded.config().headDim()).isEqualTo(spec.headDim() > 0 ? spec.headDim() : 8);
+                assertThat(loaded.config().ropeScaling()).isEqualTo(spec.ropeScaling());
+                assertThat(loaded.config().maxPositionEmbeddings()).isEqualTo(spec.maxPositions());
+            }
         }
     }
 
