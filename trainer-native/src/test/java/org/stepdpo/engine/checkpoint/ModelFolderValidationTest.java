@@ -115,6 +115,15 @@ class ModelFolderValidationTest {
     }
 
     @Test
+    void otherFamiliesAndMultimodalRopeAreRefusedSayingWhatTheEngineReads() {
+        assertLoadFails(editConfig(folder("mistral"), c -> c.put("model_type", "mistral")), "config.json")
+                .hasMessageContaining("config.json: unsupported model_type 'mistral': this engine reads qwen2, "
+                        + "qwen3, llama");
+        assertLoadFails(editConfig(folder("mrope"), c -> c.put("use_mrope", true)), "config.json")
+                .hasMessageContaining("'use_mrope' is true: multimodal RoPE (Qwen2-VL) is not supported");
+    }
+
+    @Test
     void transformers5RopeParametersAreReadAndWrittenBack() {
         Path f = editConfig(folder("v5"), c -> {
             c.remove("rope_theta");
