@@ -202,25 +202,32 @@ public final class CausalDecoder implements AutoCloseable {
 
     /** A cache for {@code batch} sequences of at most {@code capacity} tokens. */
     public KvCache newCache(int batch, int capacity) {
-        if (capacity > config.positionLimit()) {
-            throw new IllegalArgumentException("sequence of " + capacity + " tokens exceeds " + (config.positionLimit()
+        requireWithinPositions(capacity);
+        return new KvCache(config, batch, capacity, options(device, precision));
+    }
+
+    /** A sequence longer than the RoPE tables fails here, saying which limit, not as an index error inside libtorch. */
+    private void requireWithinPositions(long tokens) {
+        if (tokens > config.positionLimit()) {
+            throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds " + (config.positionLimit()
                     < config.maxPositionEmbeddings() ? "rope_scaling's original_max_position_embeddings "
                     + config.positionLimit() + " (dynamic NTK scaling changes the frequencies beyond it, which cached"
                     + " keys cannot follow)" : "max_position_embeddings " + config.maxPositionEmbeddings()));
         }
-        return new KvCache(config, batch, capacity, options(device, precision));
     }
 
     /** Logits [B, T, V] for unpadded sequences ids [B, T] starting at position 0. */
     public Tensor forward(Tensor inputIds) {
         long b = inputIds.size(0);
         long t = inputIds.size(1);
+        requireWithinPositions(t);
         Tensor positions = torch.arange(new Scalar(0L), new Scalar(t), longOptions()).view(1, t).expand(b, t); // [B, T]
         return forward(inputIds, positions, null, null, 0);
     }
 
     /** Logits [B, T, V] for a padded batch: valid [B, T] (bool) marks real tokens (left or right padding). */
     public Tensor forwardPadded(Tensor inputIds, Tensor valid) {
+        requireWithinPositions(inputIds.size(1));
         Tensor positions = AttentionMasks.positions(valid); // [B, T]
         Tensor mask = AttentionMasks.causal(valid, inputIds.size(1)); // [B, 1, T, T]
         return forward(inputIds, positions, mask, null, 0);
@@ -258,6 +265,7 @@ public final class CausalDecoder implements AutoCloseable {
      * after the loss's backward. Needs grad mode on.
      */
     public CheckpointedForward forwardPaddedCheckpointed(Tensor inputIds, Tensor valid) {
+        requireWithinPositions(inputIds.size(1));
         Tensor positions = AttentionMasks.positions(valid); // [B, T]
         Tensor mask = AttentionMasks.causal(valid, inputIds.size(1)); // [B, 1, T, T]
         return CheckpointedForward.run(this, inputIds, layerInputs(positions, mask, null, 0));

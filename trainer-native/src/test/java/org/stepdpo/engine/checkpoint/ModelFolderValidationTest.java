@@ -151,6 +151,10 @@ class ModelFolderValidationTest {
             assertThatThrownBy(() -> model.decoder().newCache(1, 65)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("sequence of 65 tokens exceeds rope_scaling's original_max_position_embeddings 64")
                     .hasMessageContaining("dynamic NTK");
+            int[] tokens = new int[65];
+            assertThat(model.logits(java.util.Arrays.copyOf(tokens, 64))).hasNumberOfRows(64);
+            assertThatThrownBy(() -> model.logits(tokens)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sequence of 65 tokens exceeds rope_scaling's original_max_position_embeddings 64");
         }
     }
 
