@@ -83,14 +83,6 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         return numHeads / numKvHeads;
     }
 
-    /**
-     * The longest sequence the engine runs: max_position_embeddings, shorter for dynamic NTK scaling, whose
-     * frequencies transformers changes beyond its original length (see {@link RopeScaling}).
-     */
-    public int positionLimit() {
-        return ropeScaling.positionLimit(maxPositionEmbeddings);
-    }
-
     /** Every tensor this configuration needs, with its shape, in Hugging Face names and a stable order. */
     public Map<String, long[]> expectedTensorShapes() {
         Map<String, long[]> shapes = new LinkedHashMap<>();

@@ -103,9 +103,17 @@ class ModelFolderValidationTest {
         assertThat(loadedConfig(llama3).ropeScaling()).isEqualTo(RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
         Path ok = editConfig(folder("default"), c -> c.putObject("rope_scaling").put("rope_type", "default"));
         assertThat(loadedConfig(ok).ropeScaling()).isEqualTo(RopeScaling.NONE);
-        Path yarn = editConfig(folder("yarn"), c -> c.putObject("rope_scaling").put("rope_type", "yarn").put("factor", 4.0)
+        Path yarn = editConfig(folder("yarn"), c -> c.putObject("rope_scaling").put("type", "yarn").put("factor", 4.0)
                 .put("original_max_position_embeddings", 32768));
-        assertLoadFails(yarn, "config.json").hasMessageContaining("'rope_scaling' of type 'yarn' is not supported");
+        assertThat(loadedConfig(yarn).ropeScaling()).isEqualTo(RopeScaling.yarn(4.0, 32768));
+        Path yarnWithoutOriginal = editConfig(folder("yarnWithoutOriginal"), c -> c.putObject("rope_scaling")
+                .put("rope_type", "yarn").put("factor", 4.0));
+        assertLoadFails(yarnWithoutOriginal, "config.json")
+                .hasMessageContaining("lacks 'rope_scaling.original_max_position_embeddings'");
+        Path longrope = editConfig(folder("longrope"), c -> c.putObject("rope_scaling").put("rope_type", "longrope")
+                .put("original_max_position_embeddings", 4096));
+        assertLoadFails(longrope, "config.json").hasMessageContaining("'rope_scaling' of type 'longrope' is not supported"
+                + " (this engine computes default, linear, llama3, yarn and dynamic)");
         Path incomplete = editConfig(folder("incomplete"), c -> c.putObject("rope_scaling").put("rope_type", "llama3")
                 .put("factor", 8.0).put("high_freq_factor", 4.0).put("original_max_position_embeddings", 8192));
         assertLoadFails(incomplete, "config.json").hasMessageContaining("lacks 'rope_scaling.low_freq_factor'");
@@ -121,6 +129,21 @@ class ModelFolderValidationTest {
                         + "qwen3, llama");
         assertLoadFails(editConfig(folder("mrope"), c -> c.put("use_mrope", true)), "config.json")
                 .hasMessageContaining("'use_mrope' is true: multimodal RoPE (Qwen2-VL) is not supported");
+    }
+
+    @Test
+    void yarnWithAllItsFieldsIsWrittenBackAsItWasRead() {
+        Path f = editConfig(folder("yarnFields"), c -> c.putObject("rope_scaling").put("rope_type", "yarn")
+                .put("factor", 4.0).put("original_max_position_embeddings", 32768).put("attention_factor", 1.2)
+                .put("beta_fast", 16.0).put("beta_slow", 2.0).put("mscale", 1.0).put("mscale_all_dim", 0.5)
+                .put("truncate", false));
+        Path again = dir.resolve("yarnFields-again");
+        try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().ropeScaling().yarn()).isEqualTo(new RopeScaling.Yarn(1.2, 16, 2, 1, 0.5, false));
+            model.save(again);
+        }
+        assertThat(HfCheckpoint.readConfigTree(again).get("rope_scaling"))
+                .isEqualTo(HfCheckpoint.readConfigTree(f).get("rope_scaling"));
     }
 
     @Test
@@ -143,18 +166,20 @@ class ModelFolderValidationTest {
     }
 
     @Test
-    void dynamicNtkRunsUpToItsOriginalLengthAndRefusesLongerSequencesSayingWhy() {
+    void dynamicNtkRunsUpToMaxPositionEmbeddingsAndRefusesLongerSequencesSayingWhy() {
         Path f = editConfig(folder("dynamic"), c -> c.putObject("rope_scaling").put("rope_type", "dynamic")
-                .put("factor", 2.0).put("original_max_position_embeddings", 64));
+                .put("factor", 2.0));
         try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
-            model.decoder().newCache(1, 64).close();
-            assertThatThrownBy(() -> model.decoder().newCache(1, 65)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("sequence of 65 tokens exceeds rope_scaling's original_max_position_embeddings 64")
-                    .hasMessageContaining("dynamic NTK");
-            int[] tokens = new int[65];
-            assertThat(model.logits(java.util.Arrays.copyOf(tokens, 64))).hasNumberOfRows(64);
-            assertThatThrownBy(() -> model.logits(tokens)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("sequence of 65 tokens exceeds rope_scaling's original_max_position_embeddings 64");
+            assertThat(model.config().ropeScaling().type()).isEqualTo(RopeScaling.Type.DYNAMIC);
+            model.decoder().newCache(1, 2048).close();
+            String refusal = "sequence of 2049 tokens exceeds max_position_embeddings 2048 (rope_scaling dynamic: beyond"
+                    + " it transformers recomputes the frequencies from the sequence length, which keys already in a KV"
+                    + " cache cannot follow)";
+            assertThatThrownBy(() -> model.decoder().newCache(1, 2049)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(refusal);
+            assertThat(model.logits(new int[64])).hasNumberOfRows(64);
+            assertThatThrownBy(() -> model.logits(new int[2049])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(refusal);
         }
     }
 

@@ -52,8 +52,9 @@ class GenerationTest {
     }
 
     @Test
-    void cachedDecodingOfQwen3Llama31AndR1DistillGivesTheLogitsOfAFullRecomputeNearAndFarFromPositionZero() {
-        for (var config : List.of(TinyModels.qwen3(), TinyModels.llama31(), TinyModels.r1DistillQwen())) {
+    void cachedDecodingOfQwen3Llama31R1DistillAndYarnGivesTheLogitsOfAFullRecomputeNearAndFarFromPositionZero() {
+        var qwen3Yarn = TinyModels.qwen3().withRopeScaling(org.stepdpo.engine.model.RopeScaling.yarn(4.0, 32_768), 131_072);
+        for (var config : List.of(TinyModels.qwen3(), TinyModels.llama31(), TinyModels.r1DistillQwen(), qwen3Yarn)) {
             try (CausalDecoder m = TinyModels.build(config, 5)) {
                 for (int first : new int[] {0, 8_188, 40_000}) {
                     assertCachedStepsMatchFullRecompute(m, first);

@@ -53,6 +53,14 @@ class ReferenceForwardTest {
     }
 
     @Test
+    void qwen3WithYarnAsQwenRecommendsItMatchesReferenceNearAndFarBeyondTheOriginalContext() {
+        ModelConfig yarn = TinyModels.qwen3().withRopeScaling(RopeScaling.yarn(4.0, 32_768), 131_072);
+        assertMatchesReference(yarn, 0, 1e-5);
+        assertMatchesReference(yarn, 32_760, 1e-4);
+        assertMatchesReference(yarn, 100_000, 1e-4);
+    }
+
+    @Test
     void linearRopeScalingMatchesReference() {
         ModelConfig linear = TinyModels.llama().withRopeScaling(RopeScaling.linear(4.0), 16_384);
         assertMatchesReference(linear, 0, 1e-5);
@@ -226,6 +234,19 @@ class ReferenceForwardTest {
             double base = Math.pow(c.ropeTheta(), -2.0 * i / c.headDim());
             RopeScaling s = c.ropeScaling();
             return switch (s.type()) {
+                case YARN -> {
+                    // transformers' YaRN with default beta_fast 32, beta_slow 1 and truncation: the dimensions
+                    // whose frequency turns 32 resp. 1 times in the original context bound a linear ramp from the
+                    // original frequency (below) to frequency / factor (above)
+                    double d = c.headDim();
+                    double twoLnTheta = 2 * Math.log(c.ropeTheta());
+                    double low = Math.max(0, Math.floor(d * Math.log(s.originalMaxPositionEmbeddings() / (32 * 2 * Math.PI))
+                            / twoLnTheta));
+                    double high = Math.min(d - 1, Math.ceil(d * Math.log(s.originalMaxPositionEmbeddings() / (2 * Math.PI))
+                            / twoLnTheta));
+                    double ramp = Math.min(1, Math.max(0, (i - low) / (high - low)));
+                    yield base / s.factor() * ramp + base * (1 - ramp);
+                }
                 case DEFAULT, DYNAMIC -> base;
                 case LINEAR -> base / s.factor();
                 case LLAMA3 -> {
@@ -250,15 +271,22 @@ class ReferenceForwardTest {
             return (float) position * (float) frequency(i); // a float product, rounded to float
         }
 
+        /** YaRN scales cos and sin by 0.1 ln(factor) + 1; other kinds by 1. */
+        private double ropeMagnitude() {
+            RopeScaling s = c.ropeScaling();
+            return s.type() == RopeScaling.Type.YARN ? 0.1 * Math.log(s.factor()) + 1 : 1;
+        }
+
         private double[] rope(double[] vec, int position, int heads) {
             int hd = c.headDim();
             int half = hd / 2;
+            double magnitude = ropeMagnitude();
             double[] out = new double[vec.length];
             for (int head = 0; head < heads; head++) {
                 for (int d = 0; d < hd; d++) {
                     double angle = angle(position, d % half);
                     double rotated = d < half ? -vec[head * hd + d + half] : vec[head * hd + d - half];
-                    out[head * hd + d] = vec[head * hd + d] * Math.cos(angle) + rotated * Math.sin(angle);
+                    out[head * hd + d] = magnitude * (vec[head * hd + d] * Math.cos(angle) + rotated * Math.sin(angle));
                 }
             }
             return out;
