@@ -157,14 +157,14 @@ public final class CausalDecoder implements AutoCloseable {
     }
 
     /**
-     * cos / sin tables [P, hd] in fp32 for positions 0..max_position_embeddings-1, as HF: freqs = position ·
+     * cos / sin tables [P, hd] in fp32 for positions 0..P-1, P = {@link ModelConfig#positionLimit()}, as HF: freqs = position ·
      * inv_freq in fp32, emb = cat(freqs, freqs), cos = emb.cos() · attention factor (YaRN's; else 1).
      */
     private static Tensor[] ropeTables(ModelConfig config, ComputeDevice device) {
         RopeScaling scaling = config.ropeScaling();
         float[] invFreq = scaling.inverseFrequencies(config.ropeTheta(), config.headDim()); // [hd/2]
         TensorOptions f32 = new TensorOptions(torch.ScalarType.Float);
-        Tensor positions = torch.arange(new Scalar(0L), new Scalar((long) config.maxPositionEmbeddings()), f32); // [P]
+        Tensor positions = torch.arange(new Scalar(0L), new Scalar((long) config.positionLimit()), f32); // [P]
         Tensor freqs = torch.outer(positions, Tensor.create(invFreq)); // [P, hd/2]
         Tensor emb = torch.cat(new org.bytedeco.pytorch.TensorVector(freqs, freqs), 1); // [P, hd]
         Tensor cos = emb.cos();
@@ -217,9 +217,11 @@ public final class CausalDecoder implements AutoCloseable {
 
     /** A sequence longer than the RoPE tables fails here, saying which limit, not as an index error inside libtorch. */
     private void requireWithinPositions(long tokens) {
-        if (tokens > config.maxPositionEmbeddings()) {
-            throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds max_position_embeddings "
-                    + config.maxPositionEmbeddings() + (config.ropeScaling().type() == RopeScaling.Type.DYNAMIC
+        if (tokens > config.positionLimit()) {
+            RopeScaling.Type scaling = config.ropeScaling().type();
+            throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds " + (scaling == RopeScaling.Type.YARN
+                    ? "rope_scaling yarn's factor x original_max_position_embeddings, " + config.positionLimit()
+                    : "max_position_embeddings " + config.maxPositionEmbeddings()) + (scaling == RopeScaling.Type.DYNAMIC
                     ? " (rope_scaling dynamic: beyond it transformers recomputes the frequencies from the sequence"
                     + " length, which keys already in a KV cache cannot follow)" : ""));
         }

@@ -83,6 +83,11 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         return numHeads / numKvHeads;
     }
 
+    /** The longest sequence the engine runs: max_position_embeddings, longer for yarn (see {@link RopeScaling}). */
+    public int positionLimit() {
+        return ropeScaling.positionLimit(maxPositionEmbeddings);
+    }
+
     /** Every tensor this configuration needs, with its shape, in Hugging Face names and a stable order. */
     public Map<String, long[]> expectedTensorShapes() {
         Map<String, long[]> shapes = new LinkedHashMap<>();

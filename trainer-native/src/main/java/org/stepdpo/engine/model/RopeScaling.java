@@ -158,6 +158,20 @@ public record RopeScaling(Type type, double factor, double lowFreqFactor, double
         }
     }
 
+    /**
+     * How many positions the engine runs: max_position_embeddings, or for yarn at least factor ×
+     * original_max_position_embeddings, since Qwen's long-context recipe adds yarn to a config whose
+     * max_position_embeddings stays at the original 32,768 (transformers does not cap positions; vLLM derives its
+     * maximum length the same way).
+     */
+    int positionLimit(int maxPositionEmbeddings) {
+        if (type == Type.YARN) {
+            return (int) Math.max(maxPositionEmbeddings, Math.min(Integer.MAX_VALUE / 2,
+                    Math.floor(factor * originalMaxPositionEmbeddings)));
+        }
+        return maxPositionEmbeddings;
+    }
+
     /** The factor cos and sin are multiplied by: YaRN's, else 1. */
     double attentionFactor() {
         if (type != Type.YARN) {

@@ -106,6 +106,16 @@ class ModelFolderValidationTest {
         Path yarn = editConfig(folder("yarn"), c -> c.putObject("rope_scaling").put("type", "yarn").put("factor", 4.0)
                 .put("original_max_position_embeddings", 32768));
         assertThat(loadedConfig(yarn).ropeScaling()).isEqualTo(RopeScaling.yarn(4.0, 32768));
+        // Qwen's recipe: yarn added to a config whose max_position_embeddings stays at the original length
+        Path qwenRecipe = editConfig(folder("yarnRecipe"), c -> c.put("max_position_embeddings", 64)
+                .putObject("rope_scaling").put("type", "yarn").put("factor", 4.0).put("original_max_position_embeddings", 64));
+        try (TorchLanguageModel model = TorchLanguageModel.load(qwenRecipe, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().positionLimit()).isEqualTo(256);
+            assertThat(model.logits(new int[256])).hasNumberOfRows(256);
+            assertThatThrownBy(() -> model.logits(new int[257])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sequence of 257 tokens exceeds rope_scaling yarn's factor x original_max_position_embeddings,"
+                            + " 256");
+        }
         Path yarnWithoutOriginal = editConfig(folder("yarnWithoutOriginal"), c -> c.putObject("rope_scaling")
                 .put("rope_type", "yarn").put("factor", 4.0));
         assertLoadFails(yarnWithoutOriginal, "config.json")
