@@ -44,6 +44,14 @@ class ReferenceForwardTest {
     }
 
     @Test
+    void qwen3WithAttentionBiasPutsBiasesOnQkvAndOutputAndMatchesReference() {
+        ModelConfig biased = ModelConfig.fromJson(TinyModels.configTree("qwen3-tiny.json").put("attention_bias", true));
+        assertThat(biased.expectedTensorShapes()).containsKeys("model.layers.0.self_attn.q_proj.bias",
+                "model.layers.0.self_attn.o_proj.bias").doesNotContainKey("model.layers.0.mlp.up_proj.bias");
+        assertMatchesReference(biased, 0, 1e-5);
+    }
+
+    @Test
     void llama31WithLlama3RopeScalingMatchesReferenceBeforeAcrossAndFarBeyondTheOriginal8192Positions() {
         ModelConfig llama31 = TinyModels.llama31();
         assertThat(llama31.ropeScaling().type()).isEqualTo(RopeScaling.Type.LLAMA3);
