@@ -82,7 +82,8 @@ public final class ModelInitializer {
         int headDim = spec.headDim() > 0 ? spec.headDim() : spec.hiddenSize() / spec.heads();
         ModelConfig config = new ModelConfig(spec.architecture(), vocab, spec.hiddenSize(), spec.intermediateSize(),
                 spec.layers(), spec.heads(), spec.kvHeads(), headDim, spec.rmsNormEps(), spec.ropeTheta(),
-                spec.maxPositions(), spec.tiedEmbeddings(), qwen2, false, false, -1, eos, 0.02, spec.ropeScaling());
+                spec.maxPositions(), spec.tiedEmbeddings(), qwen2, false, false, -1, eos, 0.02, spec.ropeScaling(),
+                org.stepdpo.engine.model.SlidingWindow.NONE);
         CausalDecoder decoder = CausalDecoder.randomInit(config, spec.seed(), ComputeDevice.cpu(), Precision.FP32);
         try (TorchLanguageModel model = new TorchLanguageModel(decoder, null, null, null)) {
             model.save(out);

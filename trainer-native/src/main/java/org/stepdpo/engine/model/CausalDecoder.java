@@ -217,14 +217,24 @@ public final class CausalDecoder implements AutoCloseable {
 
     /** A sequence longer than the RoPE tables fails here, saying which limit, not as an index error inside libtorch. */
     private void requireWithinPositions(long tokens) {
-        if (tokens > config.positionLimit()) {
-            RopeScaling.Type scaling = config.ropeScaling().type();
-            throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds " + (scaling == RopeScaling.Type.YARN
-                    ? "rope_scaling yarn's factor x original_max_position_embeddings, " + config.positionLimit()
-                    : "max_position_embeddings " + config.maxPositionEmbeddings()) + (scaling == RopeScaling.Type.DYNAMIC
-                    ? " (rope_scaling dynamic: beyond it transformers recomputes the frequencies from the sequence"
-                    + " length, which keys already in a KV cache cannot follow)" : ""));
+        if (tokens <= config.positionLimit()) {
+            return;
         }
+        SlidingWindow window = config.slidingWindow();
+        RopeScaling.Type scaling = config.ropeScaling().type();
+        String limit;
+        if (window.inUse() && config.positionLimit() == window.size()) {
+            limit = "sliding_window " + window.size() + ": from layer " + window.fromLayer() + " (max_window_layers) on,"
+                    + " attention sees only the last " + window.size() + " keys, which this engine does not compute; it"
+                    + " runs sequences up to the window, where the window changes nothing";
+        } else if (scaling == RopeScaling.Type.YARN) {
+            limit = "rope_scaling yarn's factor x original_max_position_embeddings, " + config.positionLimit();
+        } else {
+            limit = "max_position_embeddings " + config.maxPositionEmbeddings() + (scaling == RopeScaling.Type.DYNAMIC
+                    ? " (rope_scaling dynamic: beyond it transformers recomputes the frequencies from the sequence"
+                    + " length, which keys already in a KV cache cannot follow)" : "");
+        }
+        throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds " + limit);
     }
 
     /** Logits [B, T, V] for unpadded sequences ids [B, T] starting at position 0. */

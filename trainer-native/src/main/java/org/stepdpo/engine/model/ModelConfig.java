@@ -33,29 +33,32 @@ import org.stepdpo.engine.checkpoint.CheckpointException;
  * @param bosTokenId            beginning-of-sequence id, or -1
  * @param eosTokenIds           end-of-sequence ids (config may give one or a list)
  * @param initializerRange      std of the normal initialisation
- * @param ropeScaling           rope_scaling (none, linear, llama3, dynamic)
+ * @param ropeScaling           rope_scaling (none, linear, llama3, yarn, dynamic)
+ * @param slidingWindow         Qwen2/Qwen3 sliding-window attention when switched on (limits the sequence length)
  */
 public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSize, int intermediateSize,
                           int numLayers, int numHeads, int numKvHeads, int headDim, double rmsNormEps,
                           double ropeTheta, int maxPositionEmbeddings, boolean tieWordEmbeddings,
                           boolean attentionBias, boolean outputBias, boolean mlpBias, int bosTokenId,
-                          List<Integer> eosTokenIds, double initializerRange, RopeScaling ropeScaling) {
+                          List<Integer> eosTokenIds, double initializerRange, RopeScaling ropeScaling,
+                          SlidingWindow slidingWindow) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Without rope scaling. */
+    /** Without rope scaling or sliding window. */
     public ModelConfig(Architecture architecture, int vocabSize, int hiddenSize, int intermediateSize, int numLayers,
                        int numHeads, int numKvHeads, int headDim, double rmsNormEps, double ropeTheta,
                        int maxPositionEmbeddings, boolean tieWordEmbeddings, boolean attentionBias, boolean outputBias,
                        boolean mlpBias, int bosTokenId, List<Integer> eosTokenIds, double initializerRange) {
         this(architecture, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, numKvHeads, headDim, rmsNormEps,
                 ropeTheta, maxPositionEmbeddings, tieWordEmbeddings, attentionBias, outputBias, mlpBias, bosTokenId,
-                eosTokenIds, initializerRange, RopeScaling.NONE);
+                eosTokenIds, initializerRange, RopeScaling.NONE, SlidingWindow.NONE);
     }
 
     public ModelConfig {
         eosTokenIds = List.copyOf(eosTokenIds);
         ropeScaling = ropeScaling == null ? RopeScaling.NONE : ropeScaling;
+        slidingWindow = slidingWindow == null ? SlidingWindow.NONE : slidingWindow;
         require(vocabSize > 0 && hiddenSize > 0 && intermediateSize > 0 && numLayers > 0 && headDim > 0,
                 "sizes must be positive");
         require(numHeads > 0 && numKvHeads > 0 && numHeads % numKvHeads == 0,
@@ -83,9 +86,13 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         return numHeads / numKvHeads;
     }
 
-    /** The longest sequence the engine runs: max_position_embeddings, longer for yarn (see {@link RopeScaling}). */
+    /**
+     * The longest sequence the engine runs: max_position_embeddings, longer for yarn (see {@link RopeScaling}),
+     * and no longer than a sliding window in use (see {@link SlidingWindow}).
+     */
     public int positionLimit() {
-        return ropeScaling.positionLimit(maxPositionEmbeddings);
+        int rope = ropeScaling.positionLimit(maxPositionEmbeddings);
+        return slidingWindow.inUse() ? Math.min(rope, slidingWindow.size()) : rope;
     }
 
     /** Every tensor this configuration needs, with its shape, in Hugging Face names and a stable order. */
@@ -146,8 +153,8 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
     }
 
     /**
-     * The config of a parsed config.json. Unsupported features (rope scaling other than linear / llama3 / dynamic,
-     * sliding-window attention in use, other activations) and fields of the wrong JSON type
+     * The config of a parsed config.json. Unsupported features (rope scaling other than linear / llama3 / yarn /
+     * dynamic, multimodal RoPE, other activations) and fields of the wrong JSON type
      * ({@code "hidden_size": "128"}) fail with an IllegalArgumentException naming the field; the caller adds the file.
      */
     public static ModelConfig fromJson(JsonNode json) {
@@ -162,7 +169,7 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         int headDim = n.positive("head_dim", hidden / heads);
         int layers = n.positive("num_hidden_layers");
         int maxPositions = n.positive("max_position_embeddings", 2048);
-        refuseSlidingWindow(n, arch, layers, maxPositions);
+        SlidingWindow window = arch == Architecture.LLAMA ? SlidingWindow.NONE : SlidingWindow.fromConfig(n, layers);
         // transformers 5 writes rope_theta and the scaling together as rope_parameters; older configs apart
         JsonNode ropeParameters = n.object("rope_parameters");
         JsonNode scaling = n.object("rope_scaling");
@@ -178,25 +185,8 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         return new ModelConfig(arch, n.positive("vocab_size"), hidden, n.positive("intermediate_size"), layers, heads,
                 kvHeads, headDim, n.number("rms_norm_eps", 1e-6), theta, maxPositions,
                 n.flag("tie_word_embeddings", false), qwen2 || optionalAttnBias, optionalAttnBias, mlpBias,
-                n.integer("bos_token_id", -1), n.integers("eos_token_id"), n.number("initializer_range", 0.02), rope);
-    }
-
-    /**
-     * Qwen2/Qwen3 configs carry sliding-window fields (DeepSeek-R1-Distill-Qwen: use_sliding_window false,
-     * sliding_window 4096, max_window_layers 21). They load when no layer would use the window: it is off, or
-     * every layer is below max_window_layers, or the window covers every position. Otherwise the layers from
-     * max_window_layers on would attend to fewer keys than this engine's full causal attention.
-     */
-    private static void refuseSlidingWindow(ConfigFields n, Architecture arch, int layers, int maxPositions) {
-        if (arch == Architecture.LLAMA || !n.flag("use_sliding_window", false)) {
-            return;
-        }
-        int window = n.positive("sliding_window", Integer.MAX_VALUE);
-        int fullLayers = n.integer("max_window_layers", layers);
-        require(fullLayers >= layers || window >= maxPositions, "'use_sliding_window' is true with 'sliding_window' "
-                + window + " below 'max_position_embeddings' " + maxPositions + " for layers from 'max_window_layers' "
-                + fullLayers + " on: sliding-window attention is not supported (set use_sliding_window to false only if"
-                + " the model was trained without it)");
+                n.integer("bos_token_id", -1), n.integers("eos_token_id"), n.number("initializer_range", 0.02), rope,
+                window);
     }
 
     /**
@@ -232,17 +222,9 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
             }
             case QWEN3 -> {
                 n.put("attention_bias", attentionBias);
-                n.put("use_sliding_window", false);
-                if (!n.has("sliding_window")) {
-                    n.putNull("sliding_window");
-                }
-                keepOrPut(n, "max_window_layers", numLayers);
+                putSlidingWindow(n, null);
             }
-            case QWEN2 -> {
-                n.put("use_sliding_window", false);
-                keepOrPut(n, "sliding_window", maxPositionEmbeddings);
-                keepOrPut(n, "max_window_layers", numLayers);
-            }
+            case QWEN2 -> putSlidingWindow(n, maxPositionEmbeddings);
         }
         if (bosTokenId >= 0) {
             n.put("bos_token_id", bosTokenId);
@@ -258,7 +240,30 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         return n;
     }
 
-    /** Sliding-window fields of a loaded config (R1-distill's 4096 / 21) are inert here and kept as they were. */
+    /**
+     * use_sliding_window, sliding_window and max_window_layers: the window's when in use; else off, with a loaded
+     * config's inert sizes (R1-distill's 4096 / 21) kept as they were, or the family's defaults (Qwen2 writes the
+     * context length, Qwen3 null).
+     */
+    private void putSlidingWindow(ObjectNode n, Integer defaultSize) {
+        if (slidingWindow.inUse()) {
+            n.put("use_sliding_window", true);
+            n.put("sliding_window", slidingWindow.size());
+            n.put("max_window_layers", slidingWindow.fromLayer());
+            return;
+        }
+        n.put("use_sliding_window", false);
+        if (defaultSize == null) {
+            if (!n.has("sliding_window")) {
+                n.putNull("sliding_window");
+            }
+        } else {
+            keepOrPut(n, "sliding_window", defaultSize);
+        }
+        keepOrPut(n, "max_window_layers", numLayers);
+    }
+
+    /** A field a loaded config already has keeps its value. */
     private static void keepOrPut(ObjectNode n, String field, int value) {
         if (!n.hasNonNull(field)) {
             n.put(field, value);
@@ -288,13 +293,13 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
     public ModelConfig withEosTokenIds(List<Integer> ids) {
         return new ModelConfig(architecture, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, numKvHeads,
                 headDim, rmsNormEps, ropeTheta, maxPositionEmbeddings, tieWordEmbeddings, attentionBias, outputBias,
-                mlpBias, bosTokenId, ids, initializerRange, ropeScaling);
+                mlpBias, bosTokenId, ids, initializerRange, ropeScaling, slidingWindow);
     }
 
     /** The same model with another rope_scaling and max_position_embeddings (Llama 3.1: llama3 ×8, 131072). */
     public ModelConfig withRopeScaling(RopeScaling scaling, int maxPositions) {
         return new ModelConfig(architecture, vocabSize, hiddenSize, intermediateSize, numLayers, numHeads, numKvHeads,
                 headDim, rmsNormEps, ropeTheta, maxPositions, tieWordEmbeddings, attentionBias, outputBias, mlpBias,
-                bosTokenId, eosTokenIds, initializerRange, scaling);
+                bosTokenId, eosTokenIds, initializerRange, scaling, slidingWindow);
     }
 }

@@ -27,6 +27,8 @@ import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.ModelConfig;
 import org.stepdpo.engine.model.RopeScaling;
+import org.stepdpo.engine.model.SlidingWindow;
+import java.util.List;
 import org.stepdpo.engine.tokenizer.ByteLevelTokenizerFiles;
 
 /**
@@ -194,17 +196,31 @@ class ModelFolderValidationTest {
     }
 
     @Test
-    void slidingWindowInUseIsRefusedNamingTheFieldsAndInertWindowFieldsLoad() {
+    void aSlidingWindowInUseLimitsSequencesToTheWindowSayingWhyAndInertWindowFieldsChangeNothing() {
         Path used = editConfig(folder("window"), c -> c.put("use_sliding_window", true).put("sliding_window", 16)
-                .put("max_window_layers", 0));
-        assertLoadFails(used, "config.json").hasMessageContaining("'use_sliding_window' is true with 'sliding_window' 16 "
-                + "below 'max_position_embeddings' 2048 for layers from 'max_window_layers' 0 on: sliding-window attention "
-                + "is not supported");
+                .put("max_window_layers", 1));
+        Path again = dir.resolve("window-again");
+        try (TorchLanguageModel model = TorchLanguageModel.load(used, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().slidingWindow()).isEqualTo(new SlidingWindow(16, 1));
+            assertThat(model.config().positionLimit()).isEqualTo(16);
+            assertThat(model.logits(new int[16])).hasNumberOfRows(16);
+            assertThatThrownBy(() -> model.logits(new int[17])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sequence of 17 tokens exceeds sliding_window 16: from layer 1 (max_window_layers) on,"
+                            + " attention sees only the last 16 keys, which this engine does not compute; it runs"
+                            + " sequences up to the window, where the window changes nothing");
+            assertThatThrownBy(() -> model.decoder().newCache(1, 17)).hasMessageContaining("exceeds sliding_window 16");
+            model.save(again);
+        }
+        ObjectNode written = HfCheckpoint.readConfigTree(again);
+        assertThat(written.get("use_sliding_window").asBoolean()).isTrue();
+        assertThat(written.get("sliding_window").asInt()).isEqualTo(16);
+        assertThat(written.get("max_window_layers").asInt()).isEqualTo(1);
         // R1-distill-Qwen: the window is off; and a window from layer 2 of a 2-layer model is never used
-        loadedConfig(editConfig(folder("off"), c -> c.put("use_sliding_window", false).put("sliding_window", 4)
-                .put("max_window_layers", 0)));
-        loadedConfig(editConfig(folder("unused"), c -> c.put("use_sliding_window", true).put("sliding_window", 4)
-                .put("max_window_layers", 2)));
+        ModelConfig off = loadedConfig(editConfig(folder("off"), c -> c.put("use_sliding_window", false)
+                .put("sliding_window", 4).put("max_window_layers", 0)));
+        ModelConfig unused = loadedConfig(editConfig(folder("unused"), c -> c.put("use_sliding_window", true)
+                .put("sliding_window", 4).put("max_window_layers", 2)));
+        assertThat(List.of(off.positionLimit(), unused.positionLimit())).containsOnly(2048);
     }
 
     @Test
