@@ -45,6 +45,11 @@ public final class TinyModels {
         return fromResource("r1-distill-qwen-tiny.json");
     }
 
+    /** Mistral v0.3 / Mathstral fields (no biases, sliding_window null) with an explicit head_dim 16. */
+    public static ModelConfig mistral() {
+        return fromResource("mistral-tiny.json");
+    }
+
     /** The config.json text of a test resource under configs/. */
     public static ObjectNode configTree(String name) {
         try (InputStream in = TinyModels.class.getResourceAsStream("/configs/" + name)) {

@@ -18,13 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code stepdpo model init}: a seeded random model in Hugging Face layout. */
 @WithoutStorage
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Write a randomly initialised Qwen2, Qwen3 or Llama model (Hugging Face layout) into a folder.")
+        description = "Write a randomly initialised Qwen2, Qwen3, Llama or Mistral model (Hugging Face layout) into a folder.")
 public class ModelInitCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arch", required = true, description = "qwen2, qwen3 or llama.")
+    @Option(names = "--arch", required = true, description = "qwen2, qwen3, llama or mistral.")
     String arch;
 
     @Option(names = "--out", required = true, description = "Output folder.")

@@ -14,7 +14,9 @@ public enum Architecture {
     /** Qwen3 dense: RMSNorm over each q and k head before RoPE; biases on q/k/v/o only when attention_bias. */
     QWEN3("qwen3", "Qwen3ForCausalLM"),
     /** Llama 2/3.x, DeepSeek-R1-Distill-Llama: no biases unless config.json says attention_bias / mlp_bias. */
-    LLAMA("llama", "LlamaForCausalLM");
+    LLAMA("llama", "LlamaForCausalLM"),
+    /** Mistral, Mathstral: Llama's layer without biases; a sliding_window, when given, applies to every layer. */
+    MISTRAL("mistral", "MistralForCausalLM");
 
     private final String modelType;
     private final String huggingFaceClass;

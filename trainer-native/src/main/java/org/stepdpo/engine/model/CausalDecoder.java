@@ -224,9 +224,10 @@ public final class CausalDecoder implements AutoCloseable {
         RopeScaling.Type scaling = config.ropeScaling().type();
         String limit;
         if (window.inUse() && config.positionLimit() == window.size()) {
-            limit = "sliding_window " + window.size() + ": from layer " + window.fromLayer() + " (max_window_layers) on,"
-                    + " attention sees only the last " + window.size() + " keys, which this engine does not compute; it"
-                    + " runs sequences up to the window, where the window changes nothing";
+            limit = "sliding_window " + window.size() + ": " + (window.fromLayer() == 0 ? "in every layer"
+                    : "from layer " + window.fromLayer() + " (max_window_layers) on") + " attention sees only the last "
+                    + window.size() + " keys, which this engine does not compute; it runs sequences up to the window,"
+                    + " where the window changes nothing";
         } else if (scaling == RopeScaling.Type.YARN) {
             limit = "rope_scaling yarn's factor x original_max_position_embeddings, " + config.positionLimit();
         } else {

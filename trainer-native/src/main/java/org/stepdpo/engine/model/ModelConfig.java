@@ -169,7 +169,7 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
         int headDim = n.positive("head_dim", hidden / heads);
         int layers = n.positive("num_hidden_layers");
         int maxPositions = n.positive("max_position_embeddings", 2048);
-        SlidingWindow window = arch == Architecture.LLAMA ? SlidingWindow.NONE : SlidingWindow.fromConfig(n, layers);
+        SlidingWindow window = SlidingWindow.fromConfig(n, arch, layers);
         // transformers 5 writes rope_theta and the scaling together as rope_parameters; older configs apart
         JsonNode ropeParameters = n.object("rope_parameters");
         JsonNode scaling = n.object("rope_scaling");
@@ -179,8 +179,10 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
                 ? new ConfigFields(ropeParameters, "rope_parameters.").number("rope_theta", 10000.0)
                 : n.number("rope_theta", 10000.0);
         boolean qwen2 = arch == Architecture.QWEN2;
-        // Llama and Qwen3 put attention_bias on q, k, v and o alike; Qwen2 always has q/k/v biases and no o bias
-        boolean optionalAttnBias = !qwen2 && n.flag("attention_bias", false);
+        // Llama and Qwen3 put attention_bias on q, k, v and o alike; Qwen2 always has q/k/v biases and no o bias;
+        // Mistral has none
+        boolean optionalAttnBias = (arch == Architecture.LLAMA || arch == Architecture.QWEN3)
+                && n.flag("attention_bias", false);
         boolean mlpBias = arch == Architecture.LLAMA && n.flag("mlp_bias", false);
         return new ModelConfig(arch, n.positive("vocab_size"), hidden, n.positive("intermediate_size"), layers, heads,
                 kvHeads, headDim, n.number("rms_norm_eps", 1e-6), theta, maxPositions,
@@ -225,6 +227,13 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
                 putSlidingWindow(n, null);
             }
             case QWEN2 -> putSlidingWindow(n, maxPositionEmbeddings);
+            case MISTRAL -> {
+                if (slidingWindow.inUse()) {
+                    n.put("sliding_window", slidingWindow.size());
+                } else {
+                    n.putNull("sliding_window");
+                }
+            }
         }
         if (bosTokenId >= 0) {
             n.put("bos_token_id", bosTokenId);

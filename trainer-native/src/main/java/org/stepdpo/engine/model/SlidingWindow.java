@@ -1,9 +1,10 @@
 package org.stepdpo.engine.model;
 
 /**
- * Qwen2 / Qwen3 sliding-window attention as config.json switches it on: {@code use_sliding_window} true, a
- * {@code sliding_window} size, and layers from {@code max_window_layers} on attending only to the last
- * {@code size} keys (key j is seen from query i when i − j < size). The engine computes full causal attention,
+ * Sliding-window attention as config.json switches it on: Qwen2 / Qwen3 with {@code use_sliding_window} true, a
+ * {@code sliding_window} size, and layers from {@code max_window_layers} on; Mistral with a non-null
+ * {@code sliding_window}, in every layer. Those layers attend only to the last {@code size} keys (key j is seen
+ * from query i when i − j < size). The engine computes full causal attention,
  * which equals the windowed one while a sequence is no longer than the window; so a model whose window is in use
  * runs sequences up to {@code size} tokens ({@link ModelConfig#positionLimit()}) and refuses longer ones.
  *
@@ -27,7 +28,14 @@ public record SlidingWindow(int size, int fromLayer) {
     }
 
     /** The window of a config's fields; NONE unless use_sliding_window is true, a size is given and a layer uses it. */
-    static SlidingWindow fromConfig(ConfigFields n, int layers) {
+    static SlidingWindow fromConfig(ConfigFields n, Architecture arch, int layers) {
+        if (arch == Architecture.LLAMA) {
+            return NONE;
+        }
+        if (arch == Architecture.MISTRAL) {
+            int size = n.positive("sliding_window", 0);
+            return size == 0 ? NONE : new SlidingWindow(size, 0);
+        }
         if (!n.flag("use_sliding_window", false)) {
             return NONE;
         }

@@ -63,8 +63,9 @@ class CheckpointTest {
      * and is written back with its config.json unchanged but for torch_dtype.
      */
     @Test
-    void qwen3Llama31AndR1DistillFoldersKeepTheRealConfigJsonFieldsThroughSaveAndLoad() {
-        for (String name : List.of("qwen3-tiny.json", "llama31-tiny.json", "r1-distill-qwen-tiny.json")) {
+    void qwen3Llama31R1DistillAndMistralFoldersKeepTheRealConfigJsonFieldsThroughSaveAndLoad() {
+        for (String name : List.of("qwen3-tiny.json", "llama31-tiny.json", "r1-distill-qwen-tiny.json",
+                "mistral-tiny.json")) {
             ObjectNode real = TinyModels.configTree(name);
             ModelConfig config = ModelConfig.fromJson(real);
             Path fresh = dir.resolve("fresh-" + name);

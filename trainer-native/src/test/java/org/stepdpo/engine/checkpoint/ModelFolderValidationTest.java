@@ -28,6 +28,7 @@ import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.ModelConfig;
 import org.stepdpo.engine.model.RopeScaling;
 import org.stepdpo.engine.model.SlidingWindow;
+import org.stepdpo.engine.model.CausalDecoder;
 import java.util.List;
 import org.stepdpo.engine.tokenizer.ByteLevelTokenizerFiles;
 
@@ -136,9 +137,9 @@ class ModelFolderValidationTest {
 
     @Test
     void otherFamiliesAndMultimodalRopeAreRefusedSayingWhatTheEngineReads() {
-        assertLoadFails(editConfig(folder("mistral"), c -> c.put("model_type", "mistral")), "config.json")
-                .hasMessageContaining("config.json: unsupported model_type 'mistral': this engine reads qwen2, "
-                        + "qwen3, llama");
+        assertLoadFails(editConfig(folder("gemma"), c -> c.put("model_type", "gemma")), "config.json")
+                .hasMessageContaining("config.json: unsupported model_type 'gemma': this engine reads qwen2, "
+                        + "qwen3, llama, mistral");
         assertLoadFails(editConfig(folder("mrope"), c -> c.put("use_mrope", true)), "config.json")
                 .hasMessageContaining("'use_mrope' is true: multimodal RoPE (Qwen2-VL) is not supported");
     }
@@ -205,7 +206,7 @@ class ModelFolderValidationTest {
             assertThat(model.config().positionLimit()).isEqualTo(16);
             assertThat(model.logits(new int[16])).hasNumberOfRows(16);
             assertThatThrownBy(() -> model.logits(new int[17])).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("sequence of 17 tokens exceeds sliding_window 16: from layer 1 (max_window_layers) on,"
+                    .hasMessage("sequence of 17 tokens exceeds sliding_window 16: from layer 1 (max_window_layers) on"
                             + " attention sees only the last 16 keys, which this engine does not compute; it runs"
                             + " sequences up to the window, where the window changes nothing");
             assertThatThrownBy(() -> model.decoder().newCache(1, 17)).hasMessageContaining("exceeds sliding_window 16");
@@ -221,6 +222,22 @@ class ModelFolderValidationTest {
         ModelConfig unused = loadedConfig(editConfig(folder("unused"), c -> c.put("use_sliding_window", true)
                 .put("sliding_window", 4).put("max_window_layers", 2)));
         assertThat(List.of(off.positionLimit(), unused.positionLimit())).containsOnly(2048);
+    }
+
+    @Test
+    void aMistralSlidingWindowLimitsSequencesToTheWindowInEveryLayer() {
+        ObjectNode v01 = TinyModels.configTree("mistral-tiny.json").put("sliding_window", 4096);
+        ModelConfig config = ModelConfig.fromJson(v01);
+        assertThat(config.slidingWindow()).isEqualTo(new SlidingWindow(4096, 0));
+        assertThat(config.positionLimit()).isEqualTo(4096);
+        assertThat(config.toJson(null, "float32").get("sliding_window").asInt()).isEqualTo(4096);
+        try (CausalDecoder model = TinyModels.build(config, 1)) {
+            assertThatThrownBy(() -> model.newCache(1, 4097)).hasMessageStartingWith(
+                    "sequence of 4097 tokens exceeds sliding_window 4096: in every layer attention sees only the last 4096");
+        }
+        ModelConfig none = TinyModels.mistral();
+        assertThat(none.positionLimit()).isEqualTo(32768);
+        assertThat(none.toJson(null, "float32").get("sliding_window").isNull()).isTrue();
     }
 
     @Test

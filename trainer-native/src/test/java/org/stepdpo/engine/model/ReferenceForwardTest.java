@@ -24,6 +24,8 @@ import org.stepdpo.engine.TinyModels;
 class ReferenceForwardTest {
 
     private static final long[] TOKENS = {3, 17, 42, 0, 88, 9, 9, 61, 25, 7, 1};
+    /** Factor on the q and k projections: see {@link #sharpenAttention}. */
+    private static final double SHARPEN = 10;
 
     @Test
     void qwen2WithBiasesGqaAndTiedHeadMatchesReference() {
@@ -69,6 +71,14 @@ class ReferenceForwardTest {
     }
 
     @Test
+    void mistralWithAnExplicitHeadDimMatchesReference() {
+        ModelConfig mistral = TinyModels.mistral();
+        assertThat(mistral.attentionBias()).isFalse();
+        assertMatchesReference(mistral, 0, 1e-5);
+        assertMatchesReference(mistral, 20_000, 1e-4);
+    }
+
+    @Test
     void linearRopeScalingMatchesReference() {
         ModelConfig linear = TinyModels.llama().withRopeScaling(RopeScaling.linear(4.0), 16_384);
         assertMatchesReference(linear, 0, 1e-5);
@@ -91,6 +101,7 @@ class ReferenceForwardTest {
 
     private static void assertMatchesReference(ModelConfig config, int firstPosition, double tolerance) {
         try (NoGradGuard noGrad = new NoGradGuard(); CausalDecoder model = TinyModels.build(config, 11)) {
+            sharpenAttention(model);
             long[] positions = new long[TOKENS.length];
             for (int i = 0; i < positions.length; i++) {
                 positions[i] = firstPosition + i;
@@ -117,6 +128,20 @@ class ReferenceForwardTest {
                         .isLessThan(tolerance);
             }
         }
+    }
+
+    /**
+     * Scales the q and k projections up so that attention scores are of order 1 to 10. At the initialisation's std
+     * of 0.02 they are near 0 and attention near uniform over the keys, whatever RoPE does: a wrong frequency would
+     * hardly show in the logits. (Qwen3's q/k norms give it such scores anyway.) With it, computing Llama 3.1's
+     * frequencies as default ones gives 1e-3, and a YaRN ramp shifted by one dimension 5.5e-3.
+     */
+    private static void sharpenAttention(CausalDecoder model) {
+        model.stateDict().forEach((name, t) -> {
+            if (name.endsWith("q_proj.weight") || name.endsWith("k_proj.weight")) {
+                t.mul_(new org.bytedeco.pytorch.Scalar(SHARPEN));
+            }
+        });
     }
 
     /** Per position: max |actual - expected| / max |expected| over the vocabulary. */
