@@ -114,6 +114,43 @@ class GenerationTest {
 
     @Test
     void paddedBatchGeneratesWhatEachPromptGeneratesAlone() {
+        assertPaddedBatchGeneratesWhatEachPromptGeneratesAlone(model);
+    }
+
+    @Test
+    void paddedBatchesOfQwen3AndLlama31GenerateWhatEachPromptGeneratesAlone() {
+        for (var config : List.of(TinyModels.qwen3(), TinyModels.llama31())) {
+            try (CausalDecoder m = TinyModels.build(config, 9)) {
+                assertPaddedBatchGeneratesWhatEachPromptGeneratesAlone(m);
+            }
+        }
+    }
+
+    /** Several EOS ids (Llama 3.1's generation_config.json has three): each ends its request at its first one. */
+    @Test
+    void anyOfSeveralEosIdsEndsARequest() {
+        TokenGenerator generator = new TokenGenerator(model);
+        List<int[]> prompts = List.of(new int[] {30, 31}, new int[] {3}, new int[] {50, 51, 52});
+        long[] seeds = {1, 2, 3};
+        List<GeneratedTokens> free = generator.generate(prompts, seeds, SamplingParams.greedy(10), Set.of(),
+                StopCheck.NEVER);
+        Set<Integer> eos = Set.of(free.get(0).tokens()[4], free.get(1).tokens()[2]);
+        List<GeneratedTokens> ended = generator.generate(prompts, seeds, SamplingParams.greedy(10), eos, StopCheck.NEVER);
+        for (int i = 0; i < prompts.size(); i++) {
+            int[] all = free.get(i).tokens();
+            int first = 0;
+            while (first < all.length && !eos.contains(all[first])) {
+                first++;
+            }
+            assertThat(ended.get(i).tokens()).as("request %d", i).containsExactly(java.util.Arrays.copyOf(all, first));
+            assertThat(ended.get(i).reason()).as("request %d", i)
+                    .isEqualTo(first < all.length ? FinishReason.EOS : FinishReason.LENGTH);
+        }
+        assertThat(ended.get(0).reason()).isEqualTo(FinishReason.EOS);
+        assertThat(ended.get(1).reason()).isEqualTo(FinishReason.EOS);
+    }
+
+    private static void assertPaddedBatchGeneratesWhatEachPromptGeneratesAlone(CausalDecoder model) {
         List<int[]> prompts = List.of(new int[] {5, 6, 7, 8, 9, 10, 11}, new int[] {12}, new int[] {40, 41, 42});
         TokenGenerator generator = new TokenGenerator(model);
         SamplingParams greedy = SamplingParams.greedy(12);
