@@ -15,7 +15,7 @@ import org.stepdpo.engine.checkpoint.CheckpointException;
 /**
  * The shape and numerics of a decoder, as Hugging Face's config.json gives them.
  *
- * @param architecture          qwen2, qwen3 or llama
+ * @param architecture          qwen2, qwen3, llama or mistral
  * @param vocabSize             rows of the embedding and of the output head
  * @param hiddenSize            model width H
  * @param intermediateSize      MLP width
@@ -34,7 +34,7 @@ import org.stepdpo.engine.checkpoint.CheckpointException;
  * @param eosTokenIds           end-of-sequence ids (config may give one or a list)
  * @param initializerRange      std of the normal initialisation
  * @param ropeScaling           rope_scaling (none, linear, llama3, yarn, dynamic)
- * @param slidingWindow         Qwen2/Qwen3 sliding-window attention when switched on (limits the sequence length)
+ * @param slidingWindow         sliding-window attention when switched on (limits the sequence length)
  */
 public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSize, int intermediateSize,
                           int numLayers, int numHeads, int numKvHeads, int headDim, double rmsNormEps,
@@ -261,7 +261,9 @@ public record ModelConfig(Architecture architecture, int vocabSize, int hiddenSi
             n.put("max_window_layers", slidingWindow.fromLayer());
             return;
         }
-        n.put("use_sliding_window", false);
+        if (!n.hasNonNull("use_sliding_window")) {
+            n.put("use_sliding_window", false); // a loaded true whose window no layer reaches stays true
+        }
         if (defaultSize == null) {
             if (!n.has("sliding_window")) {
                 n.putNull("sliding_window");
