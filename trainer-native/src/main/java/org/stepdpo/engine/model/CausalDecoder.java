@@ -20,8 +20,8 @@ import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
 
 /**
- * The Qwen2 / Qwen3 / Llama decoder (they differ in biases and Qwen3's q/k norms, which {@link ModelConfig}
- * carries), written as Hugging Face's modeling_qwen2 / modeling_qwen3 / modeling_llama compute it: RMSNorm →
+ * The Qwen2 / Qwen3 / Llama / Mistral decoder (they differ in biases and Qwen3's q/k norms, which
+ * {@link ModelConfig} carries), written as Hugging Face's modeling_qwen2 / qwen3 / llama / mistral compute it: RMSNorm →
  * attention (Qwen3: RMSNorm of each q and k head) with RoPE (rotate-half convention, frequencies as
  * {@link RopeScaling} gives them) and grouped KV heads → residual → RMSNorm → SiLU-gated MLP → residual; final
  * norm; head.
@@ -157,8 +157,9 @@ public final class CausalDecoder implements AutoCloseable {
     }
 
     /**
-     * cos / sin tables [P, hd] in fp32 for positions 0..P-1, P = {@link ModelConfig#positionLimit()}, as HF: freqs = position ·
-     * inv_freq in fp32, emb = cat(freqs, freqs), cos = emb.cos() · attention factor (YaRN's; else 1).
+     * cos / sin tables [P, hd] in fp32 for positions 0..P-1, P = {@link ModelConfig#positionLimit()}, as HF:
+     * freqs = position · inv_freq in fp32, emb = cat(freqs, freqs), cos = emb.cos() · attention factor (YaRN's;
+     * else 1).
      */
     private static Tensor[] ropeTables(ModelConfig config, ComputeDevice device) {
         RopeScaling scaling = config.ropeScaling();
