@@ -11,6 +11,7 @@ import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.Architecture;
 import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.model.ModelConfig;
+import org.stepdpo.engine.model.RopeScaling;
 import org.stepdpo.engine.tokenizer.ByteLevelTokenizerFiles;
 import org.stepdpo.engine.tokenizer.HfTokenizer;
 
@@ -18,12 +19,23 @@ import org.stepdpo.engine.tokenizer.HfTokenizer;
 public final class ModelInitializer {
 
     /**
-     * @param vocabSize 0 = the tokenizer's size rounded up to a multiple of 64
-     * @param tokenizer a tokenizer.json to use, or null for the built-in byte-level tokenizer
+     * @param vocabSize    0 = the tokenizer's size rounded up to a multiple of 64
+     * @param tokenizer    a tokenizer.json to use, or null for the built-in byte-level tokenizer
+     * @param headDim      0 = hiddenSize / heads (Qwen3 and Llama 3.2 configs set it apart)
+     * @param maxPositions max_position_embeddings
+     * @param ropeScaling  rope_scaling (Llama 3.1: llama3 ×8 from 8192)
      */
     public record Spec(Architecture architecture, int vocabSize, int hiddenSize, int intermediateSize, int layers,
                        int heads, int kvHeads, double ropeTheta, double rmsNormEps, boolean tiedEmbeddings, long seed,
-                       Path tokenizer) {
+                       Path tokenizer, int headDim, int maxPositions, RopeScaling ropeScaling) {
+
+        /** Head width hidden / heads, 2048 positions, no rope scaling. */
+        public Spec(Architecture architecture, int vocabSize, int hiddenSize, int intermediateSize, int layers,
+                    int heads, int kvHeads, double ropeTheta, double rmsNormEps, boolean tiedEmbeddings, long seed,
+                    Path tokenizer) {
+            this(architecture, vocabSize, hiddenSize, intermediateSize, layers, heads, kvHeads, ropeTheta, rmsNormEps,
+                    tiedEmbeddings, seed, tokenizer, 0, 2048, RopeScaling.NONE);
+        }
 
         /** The small default shape: 4 layers, width 128, GQA 4 query / 2 KV heads. */
         public static Spec small(Architecture architecture) {
@@ -66,10 +78,12 @@ public final class ModelInitializer {
         if (vocab < tokenizerVocab) {
             throw new IllegalArgumentException("vocab size " + vocab + " is smaller than the tokenizer's " + tokenizerVocab);
         }
-        boolean qwen = spec.architecture() == Architecture.QWEN2;
+        boolean qwen2 = spec.architecture() == Architecture.QWEN2;
+        int headDim = spec.headDim() > 0 ? spec.headDim() : spec.hiddenSize() / spec.heads();
         ModelConfig config = new ModelConfig(spec.architecture(), vocab, spec.hiddenSize(), spec.intermediateSize(),
-                spec.layers(), spec.heads(), spec.kvHeads(), spec.hiddenSize() / spec.heads(), spec.rmsNormEps(),
-                spec.ropeTheta(), 2048, spec.tiedEmbeddings(), qwen, false, false, -1, eos, 0.02);
+                spec.layers(), spec.heads(), spec.kvHeads(), headDim, spec.rmsNormEps(), spec.ropeTheta(),
+                spec.maxPositions(), spec.tiedEmbeddings(), qwen2, false, false, -1, eos, 0.02, spec.ropeScaling(),
+                org.stepdpo.engine.model.SlidingWindow.NONE);
         CausalDecoder decoder = CausalDecoder.randomInit(config, spec.seed(), ComputeDevice.cpu(), Precision.FP32);
         try (TorchLanguageModel model = new TorchLanguageModel(decoder, null, null, null)) {
             model.save(out);

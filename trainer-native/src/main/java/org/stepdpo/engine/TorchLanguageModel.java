@@ -75,16 +75,28 @@ public final class TorchLanguageModel implements LanguageModel {
         return new TorchLanguageModel(decoder, tokenizer, tokenizer == null ? null : dir, configTree);
     }
 
-    /** EOS ids of config.json plus those of generation_config.json. */
+    /**
+     * EOS ids of config.json plus those of generation_config.json, which may give one id or a list (Llama 3.1:
+     * 128001, 128008, 128009); generation stops at any of them. A value that is not an id or a list of ids fails
+     * naming the file and the field.
+     */
     private static List<Integer> eosIds(Path dir, ModelConfig config) {
         Set<Integer> ids = new LinkedHashSet<>(config.eosTokenIds());
         Path generation = dir.resolve(HfCheckpoint.GENERATION_CONFIG);
         if (Files.isRegularFile(generation)) {
             JsonNode eos = HfCheckpoint.readJson(generation).get("eos_token_id");
+            List<JsonNode> values = new ArrayList<>();
             if (eos != null && eos.isArray()) {
-                eos.forEach(e -> ids.add(e.asInt()));
-            } else if (eos != null && eos.isNumber()) {
-                ids.add(eos.asInt());
+                eos.forEach(values::add);
+            } else if (eos != null && !eos.isNull()) {
+                values.add(eos);
+            }
+            for (JsonNode id : values) {
+                if (!id.isIntegralNumber() || !id.canConvertToInt() || id.asInt() < 0) {
+                    throw new CheckpointException(generation + ": 'eos_token_id' must be a token id or a list of them, got "
+                            + eos);
+                }
+                ids.add(id.asInt());
             }
         }
         return List.copyOf(ids);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code stepdpo generate}: continue one or more prompts with the native engine. */
 @WithoutStorage
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate continuations of prompts with a Hugging Face Qwen2/Llama checkpoint on libtorch.")
+        description = "Generate continuations of prompts with a Hugging Face Qwen2, Qwen3, Llama or Mistral checkpoint on libtorch.")
 public class GenerateCommand implements Callable<Integer> {
 
     @Spec

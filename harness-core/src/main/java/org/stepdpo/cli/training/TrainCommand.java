@@ -43,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stepdpo train}: Step-DPO, DPO or SFT on the native engine, full or LoRA, resumable. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a Hugging Face Qwen2/Llama model with Step-DPO, DPO or SFT on libtorch.",
+        description = {"Train a Hugging Face Qwen2, Qwen3, Llama or Mistral model with Step-DPO, DPO or SFT on libtorch.",
                 "Writes OUT/metrics.jsonl (one line per optimiser step), OUT/checkpoints/step-N (resumable), "
                         + "OUT/final (the model, LoRA merged) and with LoRA OUT/adapter (PEFT layout).",
                 "Data: pairs JSONL in the Math-Step-DPO-10K schema (step-dpo: prompt, initial_reason_steps, chosen, "

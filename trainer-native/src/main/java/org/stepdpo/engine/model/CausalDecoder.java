@@ -20,9 +20,11 @@ import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
 
 /**
- * The Qwen2 / Llama decoder (they differ only in biases, which {@link ModelConfig} carries), written as
- * Hugging Face's modeling_qwen2 / modeling_llama compute it: RMSNorm → attention with RoPE (rotate-half
- * convention) and grouped KV heads → residual → RMSNorm → SiLU-gated MLP → residual; final norm; head.
+ * The Qwen2 / Qwen3 / Llama / Mistral decoder (they differ in biases and Qwen3's q/k norms, which
+ * {@link ModelConfig} carries), written as Hugging Face's modeling_qwen2 / qwen3 / llama / mistral compute it: RMSNorm →
+ * attention (Qwen3: RMSNorm of each q and k head) with RoPE (rotate-half convention, frequencies as
+ * {@link RopeScaling} gives them) and grouped KV heads → residual → RMSNorm → SiLU-gated MLP → residual; final
+ * norm; head.
  *
  * <p>Parameters are plain tensors keyed by their Hugging Face names. {@link #forward} builds an autograd
  * graph whenever grad mode is on, so trainers use the same code path as inference;
@@ -45,9 +47,10 @@ public final class CausalDecoder implements AutoCloseable {
     /** Per layer, made on the first decoding step: see {@link FusedQkv}. */
     private FusedQkv[] fusedQkv;
 
+    /** One layer's parameters; biases and q/k norms are null where the family has none. */
     private record Layer(Tensor inputNorm, Tensor q, Tensor qBias, Tensor k, Tensor kBias, Tensor v, Tensor vBias,
-                         Tensor o, Tensor oBias, Tensor postNorm, Tensor gate, Tensor gateBias, Tensor up,
-                         Tensor upBias, Tensor down, Tensor downBias) {
+                         Tensor o, Tensor oBias, Tensor qNorm, Tensor kNorm, Tensor postNorm, Tensor gate,
+                         Tensor gateBias, Tensor up, Tensor upBias, Tensor down, Tensor downBias) {
     }
 
     private CausalDecoder(ModelConfig config, ComputeDevice device, Precision precision, Map<String, Tensor> parameters) {
@@ -63,6 +66,7 @@ public final class CausalDecoder implements AutoCloseable {
                     parameters.get(p + "self_attn.k_proj.weight"), parameters.get(p + "self_attn.k_proj.bias"),
                     parameters.get(p + "self_attn.v_proj.weight"), parameters.get(p + "self_attn.v_proj.bias"),
                     parameters.get(p + "self_attn.o_proj.weight"), parameters.get(p + "self_attn.o_proj.bias"),
+                    parameters.get(p + "self_attn.q_norm.weight"), parameters.get(p + "self_attn.k_norm.weight"),
                     parameters.get(p + "post_attention_layernorm.weight"),
                     parameters.get(p + "mlp.gate_proj.weight"), parameters.get(p + "mlp.gate_proj.bias"),
                     parameters.get(p + "mlp.up_proj.weight"), parameters.get(p + "mlp.up_proj.bias"),
@@ -152,21 +156,28 @@ public final class CausalDecoder implements AutoCloseable {
         return new TensorOptions(precision.scalarType()).device(new DeviceOptional(device.torchDevice()));
     }
 
-    /** cos / sin tables [maxPos, hd] in fp32, as HF: inv_freq = 1 / theta^(2i/d), emb = cat(freqs, freqs). */
+    /**
+     * cos / sin tables [P, hd] in fp32 for positions 0..P-1, P = {@link ModelConfig#positionLimit()}, as HF:
+     * freqs = position · inv_freq in fp32, emb = cat(freqs, freqs), cos = emb.cos() · attention factor (YaRN's;
+     * else 1).
+     */
     private static Tensor[] ropeTables(ModelConfig config, ComputeDevice device) {
-        int half = config.headDim() / 2;
-        float[] invFreq = new float[half];
-        for (int i = 0; i < half; i++) {
-            // HF: base ** (arange(0, dim, 2).float() / dim), evaluated in fp32
-            float exponent = (float) (2 * i) / (float) config.headDim();
-            invFreq[i] = 1.0f / (float) Math.pow(config.ropeTheta(), exponent);
-        }
+        RopeScaling scaling = config.ropeScaling();
+        float[] invFreq = scaling.inverseFrequencies(config.ropeTheta(), config.headDim()); // [hd/2]
         TensorOptions f32 = new TensorOptions(torch.ScalarType.Float);
-        Tensor positions = torch.arange(new Scalar(0L), new Scalar((long) config.maxPositionEmbeddings()), f32); // [P]
+        Tensor positions = torch.arange(new Scalar(0L), new Scalar((long) config.positionLimit()), f32); // [P]
         Tensor freqs = torch.outer(positions, Tensor.create(invFreq)); // [P, hd/2]
         Tensor emb = torch.cat(new org.bytedeco.pytorch.TensorVector(freqs, freqs), 1); // [P, hd]
+        Tensor cos = emb.cos();
+        Tensor sin = emb.sin();
+        double attentionFactor = scaling.attentionFactor();
+        if (attentionFactor != 1.0) {
+            cos.mul_(new Scalar(attentionFactor));
+            sin.mul_(new Scalar(attentionFactor));
+        }
         TensorOptions target = f32.device(new DeviceOptional(device.torchDevice()));
-        return new Tensor[] {emb.cos().to(target, false, false, new org.bytedeco.pytorch.MemoryFormatOptional()), emb.sin().to(target, false, false, new org.bytedeco.pytorch.MemoryFormatOptional())};
+        return new Tensor[] {cos.to(target, false, false, new org.bytedeco.pytorch.MemoryFormatOptional()),
+                sin.to(target, false, false, new org.bytedeco.pytorch.MemoryFormatOptional())};
     }
 
     public ModelConfig config() {
@@ -201,23 +212,45 @@ public final class CausalDecoder implements AutoCloseable {
 
     /** A cache for {@code batch} sequences of at most {@code capacity} tokens. */
     public KvCache newCache(int batch, int capacity) {
-        if (capacity > config.maxPositionEmbeddings()) {
-            throw new IllegalArgumentException("sequence of " + capacity + " tokens exceeds max_position_embeddings "
-                    + config.maxPositionEmbeddings());
-        }
+        requireWithinPositions(capacity);
         return new KvCache(config, batch, capacity, options(device, precision));
+    }
+
+    /** A sequence longer than the RoPE tables fails here, saying which limit, not as an index error inside libtorch. */
+    private void requireWithinPositions(long tokens) {
+        if (tokens <= config.positionLimit()) {
+            return;
+        }
+        SlidingWindow window = config.slidingWindow();
+        RopeScaling.Type scaling = config.ropeScaling().type();
+        String limit;
+        if (window.inUse() && config.positionLimit() == window.size()) {
+            limit = "sliding_window " + window.size() + ": " + (window.fromLayer() == 0 ? "in every layer"
+                    : "from layer " + window.fromLayer() + " (max_window_layers) on") + " attention sees only the last "
+                    + window.size() + " keys, which this engine does not compute; it runs sequences up to the window,"
+                    + " where the window changes nothing";
+        } else if (scaling == RopeScaling.Type.YARN) {
+            limit = "rope_scaling yarn's factor x original_max_position_embeddings, " + config.positionLimit();
+        } else {
+            limit = "max_position_embeddings " + config.maxPositionEmbeddings() + (scaling == RopeScaling.Type.DYNAMIC
+                    ? " (rope_scaling dynamic: beyond it transformers recomputes the frequencies from the sequence"
+                    + " length, which keys already in a KV cache cannot follow)" : "");
+        }
+        throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds " + limit);
     }
 
     /** Logits [B, T, V] for unpadded sequences ids [B, T] starting at position 0. */
     public Tensor forward(Tensor inputIds) {
         long b = inputIds.size(0);
         long t = inputIds.size(1);
+        requireWithinPositions(t);
         Tensor positions = torch.arange(new Scalar(0L), new Scalar(t), longOptions()).view(1, t).expand(b, t); // [B, T]
         return forward(inputIds, positions, null, null, 0);
     }
 
     /** Logits [B, T, V] for a padded batch: valid [B, T] (bool) marks real tokens (left or right padding). */
     public Tensor forwardPadded(Tensor inputIds, Tensor valid) {
+        requireWithinPositions(inputIds.size(1));
         Tensor positions = AttentionMasks.positions(valid); // [B, T]
         Tensor mask = AttentionMasks.causal(valid, inputIds.size(1)); // [B, 1, T, T]
         return forward(inputIds, positions, mask, null, 0);
@@ -255,6 +288,7 @@ public final class CausalDecoder implements AutoCloseable {
      * after the loss's backward. Needs grad mode on.
      */
     public CheckpointedForward forwardPaddedCheckpointed(Tensor inputIds, Tensor valid) {
+        requireWithinPositions(inputIds.size(1));
         Tensor positions = AttentionMasks.positions(valid); // [B, T]
         Tensor mask = AttentionMasks.causal(valid, inputIds.size(1)); // [B, 1, T, T]
         return CheckpointedForward.run(this, inputIds, layerInputs(positions, mask, null, 0));
@@ -304,6 +338,10 @@ public final class CausalDecoder implements AutoCloseable {
         Tensor q = linear(h, l.q, l.qBias).view(b, t, config.numHeads(), hd).transpose(1, 2); // [B, nh, T, hd]
         Tensor k = linear(h, l.k, l.kBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
         Tensor v = linear(h, l.v, l.vBias).view(b, t, config.numKvHeads(), hd).transpose(1, 2); // [B, nkv, T, hd]
+        if (l.qNorm != null) {
+            q = rmsNorm(q, l.qNorm); // per head, over hd
+            k = rmsNorm(k, l.kNorm);
+        }
         q = applyRope(q, in.cos(), in.sin());
         k = applyRope(k, in.cos(), in.sin());
         if (cache != null) {
@@ -397,6 +435,10 @@ public final class CausalDecoder implements AutoCloseable {
             Layer l = layers[i];
             rmsNormInto(w.normed, w.x, l.inputNorm, w);
             projectQkv(i, l, w);
+            if (l.qNorm != null) {
+                w.q4.copy_(rmsNorm(w.q4, l.qNorm)); // [B, nh, 1, hd] in place in qkv
+                w.k4.copy_(rmsNorm(w.k4, l.kNorm)); // [B, nkv, 1, hd]
+            }
             // q*cos + rotate_half(q)*sin, rotate_half(q) = cat(-q2, q1): per half, one multiply-add
             torch.mul_out(w.rotated, w.qk, w.cos4); // [B, nh + nkv, 1, hd]
             w.rotatedFirst.addcmul_(w.qkSecond, w.sinFirst, w.minusOne);

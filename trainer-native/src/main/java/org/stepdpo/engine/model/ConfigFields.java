@@ -13,12 +13,23 @@ import java.util.List;
 final class ConfigFields {
 
     private final JsonNode config;
+    private final String prefix;
 
     ConfigFields(JsonNode config) {
+        this(config, "");
+    }
+
+    /** The fields of a nested object, named in messages with {@code prefix} ("rope_scaling."). */
+    ConfigFields(JsonNode config, String prefix) {
         if (config == null || !config.isObject()) {
             throw invalid("config.json must be a JSON object, got " + (config == null ? "nothing" : config.getNodeType()));
         }
         this.config = config;
+        this.prefix = prefix;
+    }
+
+    private String name(String field) {
+        return prefix + field;
     }
 
     private JsonNode given(String field) {
@@ -29,7 +40,7 @@ final class ConfigFields {
     /** A positive integer that must be present (a model size). */
     int positive(String field) {
         if (given(field) == null) {
-            throw invalid("config.json lacks '" + field + "'");
+            throw invalid("config.json lacks '" + name(field) + "'");
         }
         return positive(field, 0);
     }
@@ -42,7 +53,7 @@ final class ConfigFields {
         }
         int value = integer(field, v);
         if (value <= 0) {
-            throw invalid("'" + field + "' must be positive, got " + value);
+            throw invalid("'" + name(field) + "' must be positive, got " + value);
         }
         return value;
     }
@@ -65,9 +76,9 @@ final class ConfigFields {
         return out;
     }
 
-    private static int integer(String field, JsonNode v) {
+    private int integer(String field, JsonNode v) {
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw invalid("'" + field + "' must be an integer, got " + v);
+            throw invalid("'" + name(field) + "' must be an integer, got " + v);
         }
         return v.asInt();
     }
@@ -79,9 +90,17 @@ final class ConfigFields {
             return fallback;
         }
         if (!v.isNumber()) {
-            throw invalid("'" + field + "' must be a number, got " + v);
+            throw invalid("'" + name(field) + "' must be a number, got " + v);
         }
         return v.asDouble();
+    }
+
+    /** A number that must be present. */
+    double requiredNumber(String field) {
+        if (given(field) == null) {
+            throw invalid("config.json lacks '" + name(field) + "'");
+        }
+        return number(field, Double.NaN);
     }
 
     boolean flag(String field, boolean fallback) {
@@ -90,7 +109,7 @@ final class ConfigFields {
             return fallback;
         }
         if (!v.isBoolean()) {
-            throw invalid("'" + field + "' must be true or false, got " + v);
+            throw invalid("'" + name(field) + "' must be true or false, got " + v);
         }
         return v.asBoolean();
     }
@@ -100,12 +119,12 @@ final class ConfigFields {
         JsonNode v = given(field);
         if (v == null) {
             if (fallback == null) {
-                throw invalid("config.json lacks '" + field + "'");
+                throw invalid("config.json lacks '" + name(field) + "'");
             }
             return fallback;
         }
         if (!v.isTextual()) {
-            throw invalid("'" + field + "' must be a string, got " + v);
+            throw invalid("'" + name(field) + "' must be a string, got " + v);
         }
         return v.asText();
     }
@@ -114,7 +133,7 @@ final class ConfigFields {
     JsonNode object(String field) {
         JsonNode v = given(field);
         if (v != null && !v.isObject()) {
-            throw invalid("'" + field + "' must be null or an object, got " + v);
+            throw invalid("'" + name(field) + "' must be null or an object, got " + v);
         }
         return v;
     }

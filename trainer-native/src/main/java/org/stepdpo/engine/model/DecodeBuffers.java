@@ -24,6 +24,8 @@ final class DecodeBuffers implements AutoCloseable {
     final Tensor kProj; // [B, nkv hd] view of qkv
     final Tensor vProj; // [B, nkv hd] view of qkv
     final Tensor qk; // [B, nh + nkv, 1, hd] view of qkv: the heads RoPE rotates
+    final Tensor q4; // [B, nh, 1, hd] view of qk: the query heads before RoPE (Qwen3 normalises them)
+    final Tensor k4; // [B, nkv, 1, hd] view of qk: the key heads before RoPE
     final Tensor qkFirst; // [B, nh + nkv, 1, hd/2]
     final Tensor qkSecond; // [B, nh + nkv, 1, hd/2]
     final Tensor v; // [B, nkv, 1, hd] view of qkv
@@ -67,6 +69,8 @@ final class DecodeBuffers implements AutoCloseable {
         vProj = qkv.narrow(1, (nh + nkv) * hd, nkv * hd);
         Tensor heads = qkv.view(b, nh + 2 * nkv, 1, hd); // [B, nh + 2 nkv, 1, hd]
         qk = heads.narrow(1, 0, nh + nkv);
+        q4 = qk.narrow(1, 0, nh);
+        k4 = qk.narrow(1, nh, nkv);
         qkFirst = qk.narrow(3, 0, half);
         qkSecond = qk.narrow(3, half, half);
         v = heads.narrow(1, nh + nkv, nkv);
@@ -88,7 +92,7 @@ final class DecodeBuffers implements AutoCloseable {
         eps = torch.full(new long[] {1}, new Scalar(config.rmsNormEps()), options);
         width = torch.full(new long[] {1}, new Scalar((double) hidden), options);
         attentionScale = new DoubleOptional(1.0 / Math.sqrt(config.headDim()));
-        owned = new Tensor[] {x, normed, squares, inverseRms, qkv, qProj, kProj, vProj, heads, qk, qkFirst, qkSecond, v,
+        owned = new Tensor[] {x, normed, squares, inverseRms, qkv, qProj, kProj, vProj, heads, qk, q4, k4, qkFirst, qkSecond, v,
                 rotated, rotatedFirst, rotatedSecond, q, k, cos, sin, cos4, sin4, sinFirst, sinSecond, projected, gate,
                 up, slot, eps, width};
     }

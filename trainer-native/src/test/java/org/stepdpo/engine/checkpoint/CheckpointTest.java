@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,9 @@ import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.model.ModelConfig;
+import org.stepdpo.engine.model.Architecture;
+import org.stepdpo.engine.model.RopeScaling;
+import org.stepdpo.engine.ModelInitializer;
 
 class CheckpointTest {
 
@@ -48,6 +53,89 @@ class CheckpointTest {
             }
             assertThat(out.resolve("config.json")).exists();
             assertThat(out.resolve("model.safetensors")).exists();
+        }
+    }
+
+    /**
+     * Qwen3, Llama 3.1 and R1-distill-Qwen folders with the real models' config.json fields: a model the engine
+     * made writes every field the real config has, with the same value (torch_dtype and transformers_version aside,
+     * and the inert sliding-window sizes, which only a loaded config carries); a loaded folder loads bit-identically
+     * and is written back with its config.json unchanged but for torch_dtype.
+     */
+    @Test
+    void qwen3Llama31R1DistillAndMistralFoldersKeepTheRealConfigJsonFieldsThroughSaveAndLoad() {
+        for (String name : List.of("qwen3-tiny.json", "llama31-tiny.json", "r1-distill-qwen-tiny.json",
+                "mistral-tiny.json")) {
+            ObjectNode real = TinyModels.configTree(name);
+            ModelConfig config = ModelConfig.fromJson(real);
+            Path fresh = dir.resolve("fresh-" + name);
+            Path again = dir.resolve("again-" + name);
+            try (TorchLanguageModel made = new TorchLanguageModel(TinyModels.build(config, 21), null, null, null)) {
+                made.save(fresh);
+                ObjectNode written = HfCheckpoint.readConfigTree(fresh);
+                // use_mrope: R1-distill's config has it, Qwen2.5's do not, transformers' Qwen2Config does not read it
+                Set<String> engineOwn = Set.of("torch_dtype", "transformers_version", "sliding_window", "max_window_layers",
+                        "use_mrope");
+                real.fieldNames().forEachRemaining(field -> {
+                    if (!engineOwn.contains(field)) {
+                        assertSameJson(name + " field " + field, written.get(field), real.get(field));
+                    }
+                });
+                HfCheckpoint.writeJson(fresh.resolve(HfCheckpoint.CONFIG), real);
+                try (TorchLanguageModel loaded = TorchLanguageModel.load(fresh, DeviceChoice.CPU, Precision.FP32)) {
+                    assertThat(loaded.config()).isEqualTo(config);
+                    assertSameTensors(made.decoder().stateDict(), loaded.decoder().stateDict());
+                    assertThat(loaded.logits(new int[] {1, 2, 3})).isDeepEqualTo(made.logits(new int[] {1, 2, 3}));
+                    loaded.save(again);
+                }
+            }
+            ObjectNode rewritten = HfCheckpoint.readConfigTree(again);
+            assertThat(rewritten.get("torch_dtype").asText()).isEqualTo("float32");
+            real.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("torch_dtype")) {
+                    assertSameJson(name + " rewritten field " + field, rewritten.get(field), real.get(field));
+                }
+            });
+        }
+    }
+
+    /** What `stepdpo model init --arch qwen3 --head-dim 16` and `--arch llama --rope-scaling {llama3...}` write. */
+    @Test
+    void modelInitWritesQwen3WithItsHeadDimAndLlamaWithLlama3ScalingThatLoadAsSpecified() {
+        var qwen3 = new ModelInitializer.Spec(Architecture.QWEN3, 0, 32, 48, 2, 4, 2, 1_000_000.0, 1e-6, true, 3, null,
+                16, 40960, RopeScaling.NONE);
+        var llama31 = new ModelInitializer.Spec(Architecture.LLAMA, 0, 32, 48, 2, 4, 1, 500_000.0, 1e-5, false, 3, null,
+                0, 131072, RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
+        for (var spec : List.of(qwen3, llama31)) {
+            Path out = dir.resolve("init-" + spec.architecture().modelType());
+            ModelConfig written = ModelInitializer.initialize(spec, out);
+            try (TorchLanguageModel loaded = TorchLanguageModel.load(out, DeviceChoice.CPU, Precision.FP32)) {
+                assertThat(loaded.config()).isEqualTo(written);
+                assertThat(loaded.config().headDim()).isEqualTo(spec.headDim() > 0 ? spec.headDim() : 8);
+                assertThat(loaded.config().ropeScaling()).isEqualTo(spec.ropeScaling());
+                assertThat(loaded.config().maxPositionEmbeddings()).isEqualTo(spec.maxPositions());
+            }
+        }
+    }
+
+    /** JSON equality with numbers compared by value (transformers writes 1000000 where the engine writes 1000000.0). */
+    private static void assertSameJson(String what, com.fasterxml.jackson.databind.JsonNode actual,
+                                       com.fasterxml.jackson.databind.JsonNode expected) {
+        assertThat(actual).as(what + " is missing").isNotNull();
+        if (expected.isNumber()) {
+            assertThat(actual.isNumber()).as(what).isTrue();
+            assertThat(actual.asDouble()).as(what).isEqualTo(expected.asDouble());
+        } else if (expected.isContainerNode()) {
+            assertThat(actual.size()).as(what).isEqualTo(expected.size());
+            if (expected.isArray()) {
+                for (int i = 0; i < expected.size(); i++) {
+                    assertSameJson(what + "[" + i + "]", actual.get(i), expected.get(i));
+                }
+            } else {
+                expected.fieldNames().forEachRemaining(f -> assertSameJson(what + "." + f, actual.get(f), expected.get(f)));
+            }
+        } else {
+            assertThat(actual).as(what).isEqualTo(expected);
         }
     }
 

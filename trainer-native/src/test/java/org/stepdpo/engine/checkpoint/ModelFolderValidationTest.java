@@ -25,6 +25,11 @@ import org.stepdpo.engine.TorchLanguageModel;
 import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.device.NativeTorch;
 import org.stepdpo.engine.device.Precision;
+import org.stepdpo.engine.model.ModelConfig;
+import org.stepdpo.engine.model.RopeScaling;
+import org.stepdpo.engine.model.SlidingWindow;
+import org.stepdpo.engine.model.CausalDecoder;
+import java.util.List;
 import org.stepdpo.engine.tokenizer.ByteLevelTokenizerFiles;
 
 /**
@@ -85,12 +90,167 @@ class ModelFolderValidationTest {
         assertLoadFails(f, "config.json").hasMessageContaining("'rope_scaling' must be null or an object, got \"banana\"");
     }
 
+    private static ModelConfig loadedConfig(Path folder) {
+        try (TorchLanguageModel model = TorchLanguageModel.load(folder, DeviceChoice.CPU, Precision.FP32)) {
+            return model.config();
+        }
+    }
+
     @Test
-    void ropeScalingKeepsItsPolicyNullAndDefaultLoadOthersAreUnsupported() {
-        Path f = editConfig(folder("linear"), c -> c.putObject("rope_scaling").put("type", "linear").put("factor", 2.0));
-        assertLoadFails(f, "config.json").hasMessageContaining("rope_scaling type 'linear' is not supported");
+    void ropeScalingLinearLlama3AndDefaultLoadUnderEitherKeyOthersAreRefusedNamingTheField() {
+        Path linear = editConfig(folder("linear"), c -> c.putObject("rope_scaling").put("type", "linear").put("factor", 2.0));
+        assertThat(loadedConfig(linear).ropeScaling()).isEqualTo(RopeScaling.linear(2.0));
+        Path llama3 = editConfig(folder("llama3"), c -> c.putObject("rope_scaling").put("rope_type", "llama3")
+                .put("factor", 8.0).put("low_freq_factor", 1.0).put("high_freq_factor", 4.0)
+                .put("original_max_position_embeddings", 8192));
+        assertThat(loadedConfig(llama3).ropeScaling()).isEqualTo(RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
         Path ok = editConfig(folder("default"), c -> c.putObject("rope_scaling").put("rope_type", "default"));
-        TorchLanguageModel.load(ok, DeviceChoice.CPU, Precision.FP32).close();
+        assertThat(loadedConfig(ok).ropeScaling()).isEqualTo(RopeScaling.NONE);
+        Path yarn = editConfig(folder("yarn"), c -> c.putObject("rope_scaling").put("type", "yarn").put("factor", 4.0)
+                .put("original_max_position_embeddings", 32768));
+        assertThat(loadedConfig(yarn).ropeScaling()).isEqualTo(RopeScaling.yarn(4.0, 32768));
+        // Qwen's recipe: yarn added to a config whose max_position_embeddings stays at the original length
+        Path qwenRecipe = editConfig(folder("yarnRecipe"), c -> c.put("max_position_embeddings", 64)
+                .putObject("rope_scaling").put("type", "yarn").put("factor", 4.0).put("original_max_position_embeddings", 64));
+        try (TorchLanguageModel model = TorchLanguageModel.load(qwenRecipe, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().positionLimit()).isEqualTo(256);
+            assertThat(model.logits(new int[256])).hasNumberOfRows(256);
+            assertThatThrownBy(() -> model.logits(new int[257])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sequence of 257 tokens exceeds rope_scaling yarn's factor x original_max_position_embeddings,"
+                            + " 256");
+        }
+        Path yarnWithoutOriginal = editConfig(folder("yarnWithoutOriginal"), c -> c.putObject("rope_scaling")
+                .put("rope_type", "yarn").put("factor", 4.0));
+        assertLoadFails(yarnWithoutOriginal, "config.json")
+                .hasMessageContaining("lacks 'rope_scaling.original_max_position_embeddings'");
+        Path longrope = editConfig(folder("longrope"), c -> c.putObject("rope_scaling").put("rope_type", "longrope")
+                .put("original_max_position_embeddings", 4096));
+        assertLoadFails(longrope, "config.json").hasMessageContaining("'rope_scaling' of type 'longrope' is not supported"
+                + " (this engine computes default, linear, llama3, yarn and dynamic)");
+        Path incomplete = editConfig(folder("incomplete"), c -> c.putObject("rope_scaling").put("rope_type", "llama3")
+                .put("factor", 8.0).put("high_freq_factor", 4.0).put("original_max_position_embeddings", 8192));
+        assertLoadFails(incomplete, "config.json").hasMessageContaining("lacks 'rope_scaling.low_freq_factor'");
+        Path quoted = editConfig(folder("quotedFactor"), c -> c.putObject("rope_scaling").put("type", "linear")
+                .put("factor", "2"));
+        assertLoadFails(quoted, "config.json").hasMessageContaining("'rope_scaling.factor' must be a number, got \"2\"");
+    }
+
+    @Test
+    void otherFamiliesAndMultimodalRopeAreRefusedSayingWhatTheEngineReads() {
+        assertLoadFails(editConfig(folder("gemma"), c -> c.put("model_type", "gemma")), "config.json")
+                .hasMessageContaining("config.json: unsupported model_type 'gemma': this engine reads qwen2, "
+                        + "qwen3, llama, mistral");
+        assertLoadFails(editConfig(folder("mrope"), c -> c.put("use_mrope", true)), "config.json")
+                .hasMessageContaining("'use_mrope' is true: multimodal RoPE (Qwen2-VL) is not supported");
+    }
+
+    @Test
+    void yarnWithAllItsFieldsIsWrittenBackAsItWasRead() {
+        Path f = editConfig(folder("yarnFields"), c -> c.putObject("rope_scaling").put("rope_type", "yarn")
+                .put("factor", 4.0).put("original_max_position_embeddings", 32768).put("attention_factor", 1.2)
+                .put("beta_fast", 16.0).put("beta_slow", 2.0).put("mscale", 1.0).put("mscale_all_dim", 0.5)
+                .put("truncate", false));
+        Path again = dir.resolve("yarnFields-again");
+        try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().ropeScaling().yarn()).isEqualTo(new RopeScaling.Yarn(1.2, 16, 2, 1, 0.5, false));
+            model.save(again);
+        }
+        assertThat(HfCheckpoint.readConfigTree(again).get("rope_scaling"))
+                .isEqualTo(HfCheckpoint.readConfigTree(f).get("rope_scaling"));
+    }
+
+    @Test
+    void transformers5RopeParametersAreReadAndWrittenBack() {
+        Path f = editConfig(folder("v5"), c -> {
+            c.remove("rope_theta");
+            c.remove("rope_scaling");
+            c.putObject("rope_parameters").put("rope_type", "llama3").put("rope_theta", 500000.0).put("factor", 8.0)
+                    .put("low_freq_factor", 1.0).put("high_freq_factor", 4.0).put("original_max_position_embeddings", 8192);
+        });
+        Path again = dir.resolve("v5-again");
+        try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().ropeTheta()).isEqualTo(500000.0);
+            assertThat(model.config().ropeScaling()).isEqualTo(RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
+            model.save(again);
+        }
+        ObjectNode written = HfCheckpoint.readConfigTree(again);
+        assertThat(written.has("rope_scaling")).isFalse();
+        assertThat(written.get("rope_parameters")).isEqualTo(HfCheckpoint.readConfigTree(f).get("rope_parameters"));
+    }
+
+    @Test
+    void dynamicNtkRunsUpToMaxPositionEmbeddingsAndRefusesLongerSequencesSayingWhy() {
+        Path f = editConfig(folder("dynamic"), c -> c.putObject("rope_scaling").put("rope_type", "dynamic")
+                .put("factor", 2.0));
+        try (TorchLanguageModel model = TorchLanguageModel.load(f, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().ropeScaling().type()).isEqualTo(RopeScaling.Type.DYNAMIC);
+            model.decoder().newCache(1, 2048).close();
+            String refusal = "sequence of 2049 tokens exceeds max_position_embeddings 2048 (rope_scaling dynamic: beyond"
+                    + " it transformers recomputes the frequencies from the sequence length, which keys already in a KV"
+                    + " cache cannot follow)";
+            assertThatThrownBy(() -> model.decoder().newCache(1, 2049)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(refusal);
+            assertThat(model.logits(new int[64])).hasNumberOfRows(64);
+            assertThatThrownBy(() -> model.logits(new int[2049])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(refusal);
+        }
+    }
+
+    @Test
+    void aSlidingWindowInUseLimitsSequencesToTheWindowSayingWhyAndInertWindowFieldsChangeNothing() {
+        Path used = editConfig(folder("window"), c -> c.put("use_sliding_window", true).put("sliding_window", 16)
+                .put("max_window_layers", 1));
+        Path again = dir.resolve("window-again");
+        try (TorchLanguageModel model = TorchLanguageModel.load(used, DeviceChoice.CPU, Precision.FP32)) {
+            assertThat(model.config().slidingWindow()).isEqualTo(new SlidingWindow(16, 1));
+            assertThat(model.config().positionLimit()).isEqualTo(16);
+            assertThat(model.logits(new int[16])).hasNumberOfRows(16);
+            assertThatThrownBy(() -> model.logits(new int[17])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("sequence of 17 tokens exceeds sliding_window 16: from layer 1 (max_window_layers) on"
+                            + " attention sees only the last 16 keys, which this engine does not compute; it runs"
+                            + " sequences up to the window, where the window changes nothing");
+            assertThatThrownBy(() -> model.decoder().newCache(1, 17)).hasMessageContaining("exceeds sliding_window 16");
+            model.save(again);
+        }
+        ObjectNode written = HfCheckpoint.readConfigTree(again);
+        assertThat(written.get("use_sliding_window").asBoolean()).isTrue();
+        assertThat(written.get("sliding_window").asInt()).isEqualTo(16);
+        assertThat(written.get("max_window_layers").asInt()).isEqualTo(1);
+        // R1-distill-Qwen: the window is off; and a window from layer 2 of a 2-layer model is never used
+        ModelConfig off = loadedConfig(editConfig(folder("off"), c -> c.put("use_sliding_window", false)
+                .put("sliding_window", 4).put("max_window_layers", 0)));
+        ModelConfig unused = loadedConfig(editConfig(folder("unused"), c -> c.put("use_sliding_window", true)
+                .put("sliding_window", 4).put("max_window_layers", 2)));
+        assertThat(List.of(off.positionLimit(), unused.positionLimit())).containsOnly(2048);
+    }
+
+    @Test
+    void aMistralSlidingWindowLimitsSequencesToTheWindowInEveryLayer() {
+        ObjectNode v01 = TinyModels.configTree("mistral-tiny.json").put("sliding_window", 4096);
+        ModelConfig config = ModelConfig.fromJson(v01);
+        assertThat(config.slidingWindow()).isEqualTo(new SlidingWindow(4096, 0));
+        assertThat(config.positionLimit()).isEqualTo(4096);
+        assertThat(config.toJson(null, "float32").get("sliding_window").asInt()).isEqualTo(4096);
+        try (CausalDecoder model = TinyModels.build(config, 1)) {
+            assertThatThrownBy(() -> model.newCache(1, 4097)).hasMessageStartingWith(
+                    "sequence of 4097 tokens exceeds sliding_window 4096: in every layer attention sees only the last 4096");
+        }
+        ModelConfig none = TinyModels.mistral();
+        assertThat(none.positionLimit()).isEqualTo(32768);
+        assertThat(none.toJson(null, "float32").get("sliding_window").isNull()).isTrue();
+    }
+
+    @Test
+    void eosIdsOfGenerationConfigAreAddedAndAMalformedOneIsRefusedNamingTheFile() {
+        Path list = folder("eosList");
+        HfCheckpoint.writeJson(list.resolve(HfCheckpoint.GENERATION_CONFIG),
+                HfCheckpoint.json().createObjectNode().set("eos_token_id", HfCheckpoint.json().createArrayNode().add(7).add(9)));
+        assertThat(loadedConfig(list).eosTokenIds()).containsExactly(5, 7, 9);
+        Path bad = folder("eosBad");
+        HfCheckpoint.writeJson(bad.resolve(HfCheckpoint.GENERATION_CONFIG),
+                HfCheckpoint.json().createObjectNode().put("eos_token_id", "<|im_end|>"));
+        assertLoadFails(bad, HfCheckpoint.GENERATION_CONFIG)
+                .hasMessageContaining("'eos_token_id' must be a token id or a list of them, got \"<|im_end|>\"");
     }
 
     @Test

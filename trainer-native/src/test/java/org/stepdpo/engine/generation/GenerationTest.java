@@ -52,8 +52,21 @@ class GenerationTest {
     }
 
     @Test
+    void cachedDecodingOfEveryFamilyAndRopeScalingGivesTheLogitsOfAFullRecomputeNearAndFarFromPositionZero() {
+        var qwen3Yarn = TinyModels.qwen3().withRopeScaling(org.stepdpo.engine.model.RopeScaling.yarn(4.0, 32_768), 131_072);
+        for (var config : List.of(TinyModels.qwen3(), TinyModels.llama31(), TinyModels.r1DistillQwen(), qwen3Yarn,
+                TinyModels.mistral())) {
+            try (CausalDecoder m = TinyModels.build(config, 5)) {
+                for (int first : new int[] {0, 8_188, 30_000}) {
+                    assertCachedStepsMatchFullRecompute(m, first);
+                }
+            }
+        }
+    }
+
+    @Test
     void cachedDecodingFollowsInPlaceUpdatesOfTheProjections() {
-        for (var config : List.of(TinyModels.qwen2(), TinyModels.llama())) {
+        for (var config : List.of(TinyModels.qwen2(), TinyModels.llama(), TinyModels.qwen3())) {
             try (CausalDecoder fresh = TinyModels.build(config, 11)) {
                 assertCachedStepsMatchFullRecompute(fresh);
                 try (NoGradGuard noGrad = new NoGradGuard()) {
@@ -70,16 +83,30 @@ class GenerationTest {
     }
 
     private static void assertCachedStepsMatchFullRecompute(CausalDecoder m) {
+        assertCachedStepsMatchFullRecompute(m, 0);
+    }
+
+    /**
+     * A prompt of 3 tokens and 5 one-token steps (the fused decoding path) with the cache, at RoPE positions
+     * {@code first..}, against one forward of the whole sequence at the same positions.
+     */
+    private static void assertCachedStepsMatchFullRecompute(CausalDecoder m, int first) {
         long[] seq = {4, 8, 15, 16, 23, 42, 7, 1};
+        long[] positions = new long[seq.length];
+        for (int i = 0; i < seq.length; i++) {
+            positions[i] = first + i;
+        }
         int prompt = 3;
         int v = m.config().vocabSize();
         try (InferenceMode inference = new InferenceMode(); KvCache cache = m.newCache(1, seq.length)) {
-            float[] full = TinyModels.toArray(m.forward(TinyModels.ids(seq, 1))); // [1, T, V]
-            m.forward(TinyModels.ids(java.util.Arrays.copyOf(seq, prompt), 1), TinyModels.ids(new long[] {0, 1, 2}, 1),
-                    null, cache, 0);
+            float[] full = TinyModels.toArray(m.forward(TinyModels.ids(seq, 1), TinyModels.ids(positions, 1), null,
+                    null, 0)); // [1, T, V]
+            float[] prefill = TinyModels.toArray(m.forward(TinyModels.ids(java.util.Arrays.copyOf(seq, prompt), 1),
+                    TinyModels.ids(java.util.Arrays.copyOf(positions, prompt), 1), null, cache, 0));
+            assertClose(prefill, java.util.Arrays.copyOf(full, prompt * v));
             for (int t = prompt; t < seq.length; t++) {
                 float[] step = TinyModels.toArray(m.forward(TinyModels.ids(new long[] {seq[t]}, 1),
-                        TinyModels.ids(new long[] {t}, 1), null, cache, t));
+                        TinyModels.ids(new long[] {positions[t]}, 1), null, cache, t));
                 assertClose(step, java.util.Arrays.copyOfRange(full, t * v, (t + 1) * v));
             }
         }
@@ -87,6 +114,43 @@ class GenerationTest {
 
     @Test
     void paddedBatchGeneratesWhatEachPromptGeneratesAlone() {
+        assertPaddedBatchGeneratesWhatEachPromptGeneratesAlone(model);
+    }
+
+    @Test
+    void paddedBatchesOfQwen3AndLlama31GenerateWhatEachPromptGeneratesAlone() {
+        for (var config : List.of(TinyModels.qwen3(), TinyModels.llama31())) {
+            try (CausalDecoder m = TinyModels.build(config, 9)) {
+                assertPaddedBatchGeneratesWhatEachPromptGeneratesAlone(m);
+            }
+        }
+    }
+
+    /** Several EOS ids (Llama 3.1's generation_config.json has three): each ends its request at its first one. */
+    @Test
+    void anyOfSeveralEosIdsEndsARequest() {
+        TokenGenerator generator = new TokenGenerator(model);
+        List<int[]> prompts = List.of(new int[] {30, 31}, new int[] {3}, new int[] {50, 51, 52});
+        long[] seeds = {1, 2, 3};
+        List<GeneratedTokens> free = generator.generate(prompts, seeds, SamplingParams.greedy(10), Set.of(),
+                StopCheck.NEVER);
+        Set<Integer> eos = Set.of(free.get(0).tokens()[4], free.get(1).tokens()[2]);
+        List<GeneratedTokens> ended = generator.generate(prompts, seeds, SamplingParams.greedy(10), eos, StopCheck.NEVER);
+        for (int i = 0; i < prompts.size(); i++) {
+            int[] all = free.get(i).tokens();
+            int first = 0;
+            while (first < all.length && !eos.contains(all[first])) {
+                first++;
+            }
+            assertThat(ended.get(i).tokens()).as("request %d", i).containsExactly(java.util.Arrays.copyOf(all, first));
+            assertThat(ended.get(i).reason()).as("request %d", i)
+                    .isEqualTo(first < all.length ? FinishReason.EOS : FinishReason.LENGTH);
+        }
+        assertThat(ended.get(0).reason()).isEqualTo(FinishReason.EOS);
+        assertThat(ended.get(1).reason()).isEqualTo(FinishReason.EOS);
+    }
+
+    private static void assertPaddedBatchGeneratesWhatEachPromptGeneratesAlone(CausalDecoder model) {
         List<int[]> prompts = List.of(new int[] {5, 6, 7, 8, 9, 10, 11}, new int[] {12}, new int[] {40, 41, 42});
         TokenGenerator generator = new TokenGenerator(model);
         SamplingParams greedy = SamplingParams.greedy(12);

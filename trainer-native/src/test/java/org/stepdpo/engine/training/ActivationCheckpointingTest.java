@@ -39,10 +39,13 @@ class ActivationCheckpointingTest {
         NativeTorch.ensureLoaded();
     }
 
-    /** Qwen2 (biases, tied head: the embedding gets gradients from both ends) and a three-layer Llama. */
+    /**
+     * Qwen2 (biases, tied head: the embedding gets gradients from both ends), a three-layer Llama, and Qwen3 (its
+     * q/k norm weights get gradients too).
+     */
     private static List<ModelConfig> shapes() {
         return List.of(TinyModels.qwen2(),
-                ModelConfig.of(Architecture.LLAMA, 89, 32, 40, 3, 4, 1, 500_000.0, 1e-5, false, 3));
+                ModelConfig.of(Architecture.LLAMA, 89, 32, 40, 3, 4, 1, 500_000.0, 1e-5, false, 3), TinyModels.qwen3());
     }
 
     @Test

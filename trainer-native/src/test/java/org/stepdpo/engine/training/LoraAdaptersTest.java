@@ -36,7 +36,8 @@ class LoraAdaptersTest {
     void atInitialisationTheLogitsAreUnchangedAndMergingEqualsBasePlusAdapters() {
         LoraConfig config = new LoraConfig(4, 8, 0.0, List.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj",
                 "up_proj", "down_proj"));
-        for (var shape : List.of(TinyModels.qwen2(), TinyModels.llama())) {
+        for (var shape : List.of(TinyModels.qwen2(), TinyModels.llama(), TinyModels.qwen3(), TinyModels.llama31(),
+                TinyModels.mistral())) {
             try (CausalDecoder model = TinyModels.build(shape, 13)) {
                 float[] base = logits(model);
                 LoraAdapters lora = LoraAdapters.attach(model, config, 7);

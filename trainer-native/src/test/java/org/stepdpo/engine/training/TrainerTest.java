@@ -202,6 +202,34 @@ class TrainerTest {
         }
     }
 
+    /** Qwen3 (q/k norms, head_dim 16 ≠ 32/4) and Llama 3.1 (llama3 RoPE): LoRA Step-DPO learns and saves both. */
+    @Test
+    void stepDpoWithLoraTrainsQwen3AndLlama31AndTheirFinalFoldersKeepTheirArchitecture() throws Exception {
+        var qwen3 = new org.stepdpo.engine.ModelInitializer.Spec(org.stepdpo.engine.model.Architecture.QWEN3, 0, 32, 64,
+                2, 4, 2, 1_000_000.0, 1e-6, true, 7, null, 16, 40960, org.stepdpo.engine.model.RopeScaling.NONE);
+        var llama31 = new org.stepdpo.engine.ModelInitializer.Spec(org.stepdpo.engine.model.Architecture.LLAMA, 0, 32, 64,
+                2, 4, 1, 500_000.0, 1e-5, false, 7, null, 0, 131072,
+                org.stepdpo.engine.model.RopeScaling.llama3(8.0, 1.0, 4.0, 8192));
+        for (var spec : List.of(qwen3, llama31)) {
+            Path folder = dir.resolve("base-" + spec.architecture().modelType());
+            var written = org.stepdpo.engine.ModelInitializer.initialize(spec, folder);
+            TrainingConfig c = TrainingConfig.defaults(Objective.STEP_DPO, folder).withBeta(0.5)
+                    .withOptimization(Optimization.defaults().withLearningRate(1e-2).withSteps(12).withBatch(2, 1)
+                            .withWarmupRatio(0).withSeed(3))
+                    .withTruncation(new Truncation(64, 32)).withCheckpoints(0, 1)
+                    .withLora(new LoraConfig(4, 8, 0.0, LoraConfig.DEFAULT_TARGETS));
+            TrainingResult r = Trainer.run(c, data(Objective.STEP_DPO), dir.resolve("run-" + spec.architecture().modelType()),
+                    TrainingListener.NONE);
+            assertThat(r.finalLoss()).as(spec.architecture() + " loss").isLessThan(r.metrics().get(0).loss());
+            var keys = SafetensorsFile.readHeader(r.adapter().resolve(LoraAdapters.WEIGHTS_FILE)).keySet();
+            assertThat(keys).contains("base_model.model.model.layers.1.self_attn.k_proj.lora_A.weight")
+                    .noneMatch(k -> k.contains("norm"));
+            try (TorchLanguageModel trained = TorchLanguageModel.load(r.finalModel(), DeviceChoice.CPU, Precision.FP32)) {
+                assertThat(trained.config().withEosTokenIds(written.eosTokenIds())).isEqualTo(written);
+            }
+        }
+    }
+
     @Test
     void nonFiniteLossStopsNamingTheStepAndKeepsTheLastGoodCheckpoint() {
         TrainingConfig c = noWarmup(config(Objective.STEP_DPO, 1e30, 6, 2, 1));
