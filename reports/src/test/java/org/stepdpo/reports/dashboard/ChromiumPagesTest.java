@@ -29,6 +29,9 @@ import org.stepdpo.reports.report.ReportExporter;
 import org.stepdpo.reports.report.ReportFormat;
 import org.stepdpo.reports.report.RunReports;
 import org.stepdpo.reports.runs.RunStore;
+import org.stepdpo.reports.runs.SampleRecord;
+import org.stepdpo.reports.runs.RunKind;
+import org.stepdpo.reports.runs.NewRun;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -152,6 +155,25 @@ class ChromiumPagesTest {
         String run = dumpDom(root + "runs/" + runs.before(), "run-eval");
         assertThat(between(run, "id=\"chart-first-error\"", "</svg>")).contains("<svg", "Wrong answers: first wrong step");
         assertThat(run).doesNotContain("The chart library did not load.");
+    }
+
+    @Test
+    void bothComparisonPagesRender() throws Exception {
+        // the math run's one problem answered wrong, in LaTeX, by another run: a flip whose answers render as math
+        TestRuns.MathRun math = TestRuns.seedMath(store);
+        long wrong = store.startRun(new NewRun(RunKind.EVAL, "eval math wrong", "math-wrong", "arith", null,
+                "/data/arith.jsonl", "{}", "0.1.0", null, "CPU", null));
+        store.addSamples(wrong, List.of(new SampleRecord("m-0", 0, 0, "The answer is \\boxed{\\frac{1}{2}}.",
+                "\\frac{1}{2}", false, "Level 1", "algebra", null, List.of())));
+        store.finishRun(wrong);
+        String answers = dumpDom(root + "compare?a=" + wrong + "&b=" + math.run(), "compare-eval");
+        String flips = between(answers, "<table class=\"sortable\" id=\"flip-list\">", "</table>");
+        assertThat(flips).contains("gained by B", "class=\"katex\"", "\\frac{1}{2}</annotation>",
+                TestRuns.MATH_ANSWER + "</annotation>");
+        assertThat(answers).contains("id=\"p-exact\"");
+        String trainings = dumpDom(root + "compare?a=" + runs.training() + "&b=" + runs.dpoTraining(), "compare-training");
+        assertThat(between(trainings, "id=\"chart-loss\"", "</svg>")).contains("<svg");
+        assertThat(trainings).doesNotContain("McNemar", "The chart library did not load.");
     }
 
     @Test

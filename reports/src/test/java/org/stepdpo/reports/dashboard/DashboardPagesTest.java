@@ -211,7 +211,8 @@ class DashboardPagesTest {
         String html = given().queryParam("a", runs.training()).queryParam("b", runs.dpoTraining()).when().get("/compare")
                 .then().statusCode(200).extract().asString();
         assertThat(html).contains("id=\"chart-loss\"", "id=\"chart-reward-accuracy\"", "id=\"chart-reward-margin\"",
-                "\"name\":\"A: step-dpo of " + runs.model(), "\"name\":\"B: dpo of " + runs.model(), "Figure 2")
+                "\"name\":\"A: step-dpo of " + runs.model(), "\"name\":\"B: dpo of " + runs.model(), "Figure 2",
+                "<th>Starting model</th><th>Objective</th>")
                 .doesNotContain("McNemar", "Common problems");
         // A training run has no samples, hence no accuracy (not 0%) in the list of runs.
         String board = when().get("/").then().statusCode(200).extract().asString();
