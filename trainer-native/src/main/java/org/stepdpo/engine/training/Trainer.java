@@ -22,6 +22,7 @@ import org.stepdpo.engine.device.Precision;
 import org.stepdpo.engine.model.CausalDecoder;
 import org.stepdpo.engine.training.checkpoint.CheckpointStore;
 import org.stepdpo.engine.training.data.ExampleEncoder;
+import org.stepdpo.engine.training.data.ResponseEnd;
 import org.stepdpo.engine.training.data.TokenizedExample;
 import org.stepdpo.engine.training.distributed.C10dGroup;
 import org.stepdpo.engine.training.distributed.DataParallel;
@@ -117,7 +118,7 @@ public final class Trainer {
             List<Integer> eos = policy.config().eosTokenIds();
             boolean appendEos = config.appendEos() == null ? ExampleEncoder.defaultAppendEos(objective) : config.appendEos();
             ExampleEncoder encoder = new ExampleEncoder(lm.tokenizer(), data.format(), config.truncation(), appendEos,
-                    eos.isEmpty() ? -1 : eos.get(0));
+                    ResponseEnd.tokenId(config.model(), lm.tokenizer(), eos));
             List<TokenizedExample> examples = objective.isPreference() ? encoder.encodePairs(data.pairs(), objective)
                     : encoder.encodeSft(data.sft());
             report(listener, data, encoder);
