@@ -7,7 +7,7 @@ import static org.stepdpo.config.suite.Range.POSITIVE;
  * The shape of a model the project creates itself ({@code model.init:}); the defaults are the engine's small
  * shape (4 layers, width 128, 4 query / 2 KV heads).
  *
- * @param arch         {@code qwen2} (default) or {@code llama}
+ * @param arch         {@code qwen2} (default), {@code qwen3}, {@code llama} or {@code mistral}
  * @param vocabSize    0 (default): the tokenizer's
  * @param hidden       width (default 128)
  * @param intermediate MLP width (default 352)
