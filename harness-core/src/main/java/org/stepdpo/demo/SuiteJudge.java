@@ -1,12 +1,10 @@
 package org.stepdpo.demo;
 
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.suite.JudgeSection;
 import org.stepdpo.data.DatasetAdapter;
-import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.OpenAiEndpoints;
 import org.stepdpo.generation.SamplingSettings;
 import org.stepdpo.judges.JudgeChoice;
@@ -44,19 +42,8 @@ final class SuiteJudge {
                     throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind llm needs judge.url and "
                             + "judge.model");
                 }
-                String keyVariable = v.apiKeyEnv();
-                String key = keyVariable != null ? environment.apply(keyVariable)
-                        : Environment.first(environment, "STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
-                if (keyVariable != null && (key == null || key.isBlank())) {
-                    throw new IllegalArgumentException("suite " + suite.name() + ": judge.api_key_env names "
-                            + keyVariable + ", which is not set");
-                }
-                OpenAiEndpoints servers;
-                try {
-                    servers = OpenAiEndpoints.parse(List.of(url), key, model, v.concurrency());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("suite " + suite.name() + ": judge.url: " + e.getMessage(), e);
-                }
+                OpenAiEndpoints servers = SuiteServers.of(suite, "judge", url, model, v.apiKeyEnv(), v.concurrency(),
+                        environment, "STEPDPO_JUDGE_API_KEY", "OPENAI_API_KEY");
                 yield new JudgeChoice.Llm(servers, v.showReference(), 2, v.maxTokens());
             }
             default -> throw new IllegalArgumentException("suite " + suite.name() + ": judge.kind must be one of "

@@ -1,14 +1,11 @@
 package org.stepdpo.demo;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.suite.GeneratorSection;
-import org.stepdpo.generation.Environment;
 import org.stepdpo.generation.Generator;
 import org.stepdpo.generation.OpenAiCompletionsGenerator;
-import org.stepdpo.generation.OpenAiEndpoints;
 
 /**
  * The suite's {@code generator} section as the data loop's policy: the starting model on the native engine,
@@ -35,18 +32,8 @@ final class SuitePolicy {
                     + "server serves, so it needs model.path (the same checkpoint's folder, for training and "
                     + "evaluation); a model the suite creates here is not served anywhere");
         }
-        String keyVariable = g.apiKeyEnv() != null ? g.apiKeyEnv() : "OPENAI_API_KEY";
-        String key = environment.apply(keyVariable);
-        if (g.apiKeyEnv() != null && (key == null || key.isBlank())) {
-            throw new IllegalArgumentException("suite " + suite.name() + ": generator.api_key_env names " + keyVariable
-                    + ", which is not set");
-        }
-        try {
-            return new OpenAiCompletionsGenerator(OpenAiEndpoints.parse(List.of(g.url()), key, g.model(),
-                    g.concurrency()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("suite " + suite.name() + ": generator.url: " + e.getMessage(), e);
-        }
+        return new OpenAiCompletionsGenerator(SuiteServers.of(suite, "generator", g.url(), g.model(), g.apiKeyEnv(),
+                g.concurrency(), environment, "OPENAI_API_KEY"));
     }
 
     /** Where the data loop's policy runs, as run records say it. */
