@@ -2,6 +2,7 @@ package org.stepdpo.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -17,6 +18,7 @@ import org.stepdpo.config.suite.Key;
 public final class SuiteKeys {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
     private SuiteKeys() {
     }
@@ -27,15 +29,7 @@ public final class SuiteKeys {
         if (explicit != null) {
             return explicit.value();
         }
-        StringBuilder sb = new StringBuilder();
-        for (char ch : c.getName().toCharArray()) {
-            if (Character.isUpperCase(ch)) {
-                sb.append('_').append(Character.toLowerCase(ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
+        return SNAKE_CASE.translate(c.getName());
     }
 
     /** A section (or any value of one) as JSON with the suite's keys; null stays null. */
