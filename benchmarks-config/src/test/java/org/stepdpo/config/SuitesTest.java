@@ -193,15 +193,15 @@ class SuitesTest {
         // the given values, typed ...
         assertThat(s.sampling().k()).isEqualTo(8);
         assertThat(s.training().of("dpo").lr()).isEqualTo(2e-6);
-        assertThat(s.training().of("dpo").bf16On("cuda")).isFalse();
+        assertThat(s.training().of("dpo").bf16On(true)).isFalse();
         assertThat(s.judge().showReference()).isFalse();
         // ... and each absent one its record's default, the same whether its section is partly or wholly absent
         assertThat(s.sampling()).isEqualTo(new SamplingSection(0, 8, 0.8, 0.95, 0, 512, 64));
         assertThat(s.training().of("dpo").beta()).isEqualTo(ObjectiveSection.DEFAULTS.beta());
         assertThat(s.training().named()).containsExactly("dpo");
         assertThat(s.training().of("step-dpo")).isEqualTo(ObjectiveSection.DEFAULTS);
-        assertThat(s.training().of("step-dpo").bf16On("cuda:0")).isTrue();
-        assertThat(s.training().of("step-dpo").bf16On("cpu")).isFalse();
+        assertThat(s.training().of("step-dpo").bf16On(true)).isTrue();
+        assertThat(s.training().of("step-dpo").bf16On(false)).isFalse();
         assertThat(s.rectification().n()).isEqualTo(20);
         assertThat(s.evaluation().samplesOr(s.sampling().k())).isEqualTo(8);
         assertThat(s.model().sft()).isEqualTo(SftSection.DEFAULTS);

@@ -10,6 +10,7 @@ import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.Suite;
 import org.stepdpo.config.suite.ObjectiveSection;
 import org.stepdpo.data.DatasetAdapters;
+import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.Optimization;
 import org.stepdpo.engine.training.Trainer;
@@ -72,11 +73,13 @@ final class PreferenceTraining {
         ObjectiveSection s = section(suite, objective);
         Optimization o = new Optimization(s.lr(), s.weightDecay(), s.warmupRatio(), s.maxGradNorm(), 1, steps,
                 s.batch(), s.gradAccum(), seed);
-        // bf16 weights and activations on CUDA unless the suite says otherwise; fp32 on CPU.
+        // bf16 weights and activations on CUDA unless the suite says otherwise; fp32 on CPU. "auto" is resolved
+        // first: on a machine with a GPU it means CUDA.
+        boolean onCuda = device != null && DeviceChoice.parse(device).resolve().isCuda();
         TrainingConfig config = TrainingConfig.defaults(objective, startModel).withOptimization(o)
                 .withBeta(s.beta()).withSftWeight(s.sftWeight())
                 .withTruncation(new Truncation(s.maxLength(), s.maxPromptLength()))
-                .withCheckpoints(s.saveEvery(), 1).withResume(true).withDevice(device, s.bf16On(device));
+                .withCheckpoints(s.saveEvery(), 1).withResume(true).withDevice(device, s.bf16On(onCuda));
         if (s.loraR() > 0) {
             // LoRA: the trained model is still a whole Hugging Face folder (final/, adapters merged).
             List<String> targets = s.loraTargets() == null ? LoraConfig.DEFAULT_TARGETS

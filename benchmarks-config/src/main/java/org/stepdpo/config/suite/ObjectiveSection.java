@@ -53,8 +53,8 @@ public record ObjectiveSection(@Bound(POSITIVE) double beta, @Bound(POSITIVE) do
         return loraAlpha != null ? loraAlpha : 2.0 * loraR;
     }
 
-    /** bf16 as set, else whether the device is CUDA. */
-    public boolean bf16On(String device) {
-        return bf16 != null ? bf16 : device != null && device.startsWith("cuda");
+    /** bf16 as set, else whether training runs on CUDA (the device {@code --device} resolved to). */
+    public boolean bf16On(boolean onCuda) {
+        return bf16 != null ? bf16 : onCuda;
     }
 }
