@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.stepdpo.config.PromptTemplate;
 import org.stepdpo.config.PromptTemplates;
+import org.stepdpo.engine.device.DeviceChoice;
 import org.stepdpo.engine.training.Objective;
 import org.stepdpo.engine.training.Optimization;
 import org.stepdpo.engine.training.Trainer;
@@ -192,9 +193,10 @@ public class TrainCommand implements Callable<Integer> {
             return 0;
         }
         if (rendezvous != null) {
+            boolean cuda = DeviceChoice.parse(config.device()).resolve().isCuda(); // "auto" resolved, as the group is
             spec.commandLine().getOut().println("data-parallel: " + rendezvous.worldSize() + " ranks, "
-                    + (config.device().startsWith("cuda") ? "NCCL" : "gloo") + ", store " + rendezvous.host() + ":"
-                    + rendezvous.port() + "; global batch " + config.optimization().globalBatch(rendezvous.worldSize()));
+                    + (cuda ? "NCCL" : "gloo") + ", store " + rendezvous.host() + ":" + rendezvous.port()
+                    + "; global batch " + config.optimization().globalBatch(rendezvous.worldSize()));
         }
         TrainingRuns.Opened opened = TrainingRuns.open(store, new NewRun(RunKind.TRAIN,
                 "train " + obj + " " + model.getFileName(), ModelNames.of(model), obj.toString(), null,
