@@ -66,10 +66,7 @@ class DataParallelTrainingTest {
 
             Path parallel = dir.resolve(name + "-two-ranks");
             List<Process> ranks = launch(name, parallel, 5, 0, false, 60, 0);
-            for (int r = 0; r < ranks.size(); r++) {
-                assertThat(ranks.get(r).waitFor(3, TimeUnit.MINUTES)).as(name + " rank " + r + " finished").isTrue();
-                assertThat(ranks.get(r).exitValue()).as(log(parallel, r)).isZero();
-            }
+            awaitSuccess(ranks, parallel, name);
 
             List<JsonNode> expected = metrics(single);
             List<JsonNode> actual = metrics(parallel);
@@ -98,10 +95,7 @@ class DataParallelTrainingTest {
                 TrainingListener.NONE);
         Path sharded = dir.resolve("zero-two-ranks");
         List<Process> ranks = launch("sft-full" + DataParallelRank.ZERO1, sharded, 4, 2, false, 60, 0);
-        for (int r = 0; r < ranks.size(); r++) {
-            assertThat(ranks.get(r).waitFor(3, TimeUnit.MINUTES)).isTrue();
-            assertThat(ranks.get(r).exitValue()).as(log(sharded, r)).isZero();
-        }
+        awaitSuccess(ranks, sharded, "ZeRO-1");
         assertThat(log(sharded, 0)).containsPattern("optimiser state sharded over 2 ranks \\(ZeRO-1\\): \\d+ MiB on rank 0");
         List<JsonNode> expected = metrics(single);
         List<JsonNode> actual = metrics(sharded);
@@ -122,12 +116,7 @@ class DataParallelTrainingTest {
         Path out = dir.resolve("killed");
         // rank 0 sleeps 1.5 s after each step, so that the kill lands between the checkpoint of step 2 and step 4
         List<Process> ranks = launch("sft-full", out, 6, 2, false, 8, 1500);
-        Path checkpoint = out.resolve("checkpoints/step-000002/trainer_state.json");
-        long until = System.currentTimeMillis() + 120_000;
-        while (!Files.exists(checkpoint) && System.currentTimeMillis() < until && ranks.get(0).isAlive()) {
-            Thread.sleep(100);
-        }
-        assertThat(checkpoint).as(log(out, 0)).exists();
+        awaitCheckpointOfStep2(ranks, out);
         new ProcessBuilder("kill", "-9", Long.toString(ranks.get(1).pid())).start().waitFor();
         long killed = System.nanoTime();
         assertThat(ranks.get(0).waitFor(60, TimeUnit.SECONDS)).as("rank 0 stops by itself").isTrue();
@@ -144,10 +133,7 @@ class DataParallelTrainingTest {
                 .contains("was written by a run of 2 rank(s); this one has 1");
 
         List<Process> resumed = launch("sft-full", out, 6, 2, true, 60, 0);
-        for (int r = 0; r < 2; r++) {
-            assertThat(resumed.get(r).waitFor(3, TimeUnit.MINUTES)).isTrue();
-            assertThat(resumed.get(r).exitValue()).as(log(out, r)).isZero();
-        }
+        awaitSuccess(resumed, out, "resumed");
         assertThat(Files.readString(log1)).containsPattern("resumed from .*step-00000[24] \\(step [24]\\)");
         assertThat(metrics(out)).hasSize(6);
 
@@ -167,12 +153,7 @@ class DataParallelTrainingTest {
     void aHangingRankStopsTheOtherWithinTheTimeoutNamingIt() throws Exception {
         Path out = dir.resolve("hung");
         List<Process> ranks = launch("sft-full", out, 40, 2, false, 8, 0);
-        Path checkpoint = out.resolve("checkpoints/step-000002/trainer_state.json");
-        long until = System.currentTimeMillis() + 120_000;
-        while (!Files.exists(checkpoint) && System.currentTimeMillis() < until && ranks.get(0).isAlive()) {
-            Thread.sleep(100);
-        }
-        assertThat(checkpoint).as(log(out, 0)).exists();
+        awaitCheckpointOfStep2(ranks, out);
         try {
             new ProcessBuilder("kill", "-STOP", Long.toString(ranks.get(1).pid())).start().waitFor();
             long stopped = System.nanoTime();
@@ -184,6 +165,24 @@ class DataParallelTrainingTest {
         } finally {
             ranks.get(1).destroyForcibly();
         }
+    }
+
+    /** Every rank finishes within 3 minutes with exit code 0 (its log is the message otherwise). */
+    private static void awaitSuccess(List<Process> ranks, Path out, String label) throws InterruptedException {
+        for (int r = 0; r < ranks.size(); r++) {
+            assertThat(ranks.get(r).waitFor(3, TimeUnit.MINUTES)).as(label + " rank " + r + " finished").isTrue();
+            assertThat(ranks.get(r).exitValue()).as(log(out, r)).isZero();
+        }
+    }
+
+    /** Waits (up to 2 minutes, while rank 0 lives) until the checkpoint of step 2 is complete. */
+    private static void awaitCheckpointOfStep2(List<Process> ranks, Path out) throws InterruptedException {
+        Path checkpoint = out.resolve("checkpoints/step-000002/trainer_state.json");
+        long until = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(checkpoint) && System.currentTimeMillis() < until && ranks.get(0).isAlive()) {
+            Thread.sleep(100);
+        }
+        assertThat(checkpoint).as(log(out, 0)).exists();
     }
 
     private List<Process> launch(String name, Path out, int steps, int saveEvery, boolean resume, int timeout,
